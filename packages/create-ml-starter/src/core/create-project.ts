@@ -1,0 +1,115 @@
+import path from "node:path";
+import { mkdir, rm } from "node:fs/promises";
+import { fromFsError, MlStarterError } from "./errors.js";
+import { commitStaging } from "./commit-staging.js";
+import { checkImageReference } from "./image-ref.js";
+import { deriveNames, type ProjectNames } from "./names.js";
+import { checkPathLength } from "./path-length.js";
+import { planFiles } from "./plan-files.js";
+import { generateWithPlop, type TemplateData } from "./plop-adapter.js";
+import { initGit, installWithUv, type PostStepResult } from "./post-steps.js";
+import { buildProjectFile, PROJECT_FILE_NAME, serializeProjectFile } from "./project-file.js";
+import { findArchetype, loadRegistry } from "./registry.js";
+import { createStaging, removeStaging, sweepStaleStaging } from "./staging.js";
+import { inspectTarget } from "./target.js";
+import { defaultTemplatesRoot } from "./templates-root.js";
+import { writeInside } from "./write-file.js";
+import type { RenameOptions } from "./rename-with-retry.js";
+import type { TemplateManifest } from "@ml-starter/schema";
+
+export interface CreateProjectOptions {
+  /** Where to create the project, as typed (relative to `cwd`); its last segment is the project name. */
+  targetDir: string;
+  /** Archetype id, e.g. `classification`. */
+  archetype: string;
+  cwd?: string;
+  /** Devcontainer base image (tag plus digest); defaults to the archetype's. */
+  devcontainerImage?: string;
+  /** `git init` and a first commit (default true). */
+  git?: boolean;
+  /** `uv sync --locked` when uv is on PATH (default true). */
+  install?: boolean;
+  templatesRoot?: string;
+  signal?: AbortSignal;
+  onProgress?: (message: string) => void;
+  /** Test hook: runs after each staged file. */
+  onFileWritten?: (count: number, total: number) => Promise<void> | void;
+  /** For tests of other platforms' rules (path length, rename retries). */
+  platform?: NodeJS.Platform;
+  renameOptions?: RenameOptions;
+}
+
+export interface CreateResult {
+  targetDir: string;
+  names: ProjectNames;
+  manifest: TemplateManifest;
+  /** POSIX paths of the generated files, sorted. */
+  files: string[];
+  postSteps: PostStepResult[];
+}
+
+/** Generates a project atomically: validate everything, stage beside the target, rename into place. */
+export async function createProject(options: CreateProjectOptions): Promise<CreateResult> {
+  const templatesRoot = options.templatesRoot ?? defaultTemplatesRoot();
+  const target = path.resolve(options.cwd ?? process.cwd(), options.targetDir);
+  const progress = options.onProgress ?? (() => undefined);
+
+  // 1. Validate every input and plan every output path before touching the disk.
+  // The name is the last segment as typed: `.` or `..` would otherwise silently become the cwd's name.
+  const typedLast = options.targetDir.split(/[\\/]+/).filter(Boolean).pop() ?? "";
+  const names = deriveNames(typedLast === "." || typedLast === ".." || typedLast === "" ? typedLast : path.basename(target));
+  const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);
+  const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
+  const files = await planFiles(templatesRoot, dir, names.importName);
+  const outputs = [...files.map((f) => f.output), PROJECT_FILE_NAME].sort();
+  checkPathLength(target, outputs, options.platform);
+  const initial = await inspectTarget(target);
+
+  const data: TemplateData = {
+    ...names,
+    archetype: manifest.id,
+    templateVersion: manifest.version,
+    competitionSlug: manifest.competition.slug,
+    devcontainerImage: image,
+  };
+
+  // 2. Stage beside the target (same filesystem), then rename into place.
+  const parent = path.dirname(target);
+  let createdParent: string | undefined;
+  try {
+    createdParent = await mkdir(parent, { recursive: true });
+  } catch (error) {
+    throw fromFsError(error, `creating ${parent}`);
+  }
+  await sweepStaleStaging(parent);
+  let staging: string | undefined;
+  try {
+    staging = await createStaging(target);
+    progress(`Generating ${manifest.title} project in ${target}`);
+    await generateWithPlop(staging, files, data, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onFileWritten ? { onFileWritten: options.onFileWritten } : {}),
+    });
+    const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image));
+    await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
+    if (options.signal?.aborted) throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");
+    await commitStaging(staging, target, options.renameOptions);
+    staging = undefined;
+  } catch (error) {
+    if (staging) await removeStaging(staging).catch(() => undefined);
+    if (createdParent) await rm(createdParent, { recursive: true, force: true }).catch(() => undefined);
+    throw fromFsError(error, `writing ${target}`);
+  }
+
+  // 3. Steps that only add to a valid project; a failure is reported, never rolled back.
+  const postSteps: PostStepResult[] = [];
+  if (options.git !== false) {
+    progress("Initialising git");
+    postSteps.push(await initGit(target, initial.kind === "empty" && initial.hasGit));
+  }
+  if (options.install !== false) {
+    progress("Installing the locked environment (uv sync --locked)");
+    postSteps.push(await installWithUv(target));
+  }
+  return { targetDir: target, names, manifest, files: outputs, postSteps };
+}

@@ -1,0 +1,51 @@
+import { execa } from "execa";
+import { resolveTool } from "@ml-starter/verify";
+
+export interface PostStepResult {
+  step: "git" | "install";
+  status: "done" | "skipped" | "failed";
+  /** What happened, or the command to run by hand. */
+  detail: string;
+}
+
+const UV_INSTALL_HINT =
+  "install uv 0.13.8 (https://docs.astral.sh/uv/getting-started/installation/ or `pipx install uv==0.13.8`), then run `uv sync --locked`";
+
+async function run(file: string, args: string[], cwd: string) {
+  return execa(file, args, { cwd, reject: false, all: true, stdin: "ignore", windowsHide: true });
+}
+
+/** `git init` (unless a repo exists), then one commit when the user has a git identity. Only ever adds. */
+export async function initGit(dir: string, hadGit: boolean): Promise<PostStepResult> {
+  const git = resolveTool("git");
+  if (!git) return { step: "git", status: "skipped", detail: "git not found on PATH; run `git init` later" };
+  if (!hadGit) {
+    const init = await run(git, ["init", "--quiet"], dir);
+    if (init.exitCode !== 0) return { step: "git", status: "failed", detail: `git init failed: ${init.all ?? ""}`.trim() };
+  }
+  const email = await run(git, ["config", "user.email"], dir);
+  if (email.exitCode !== 0 || String(email.stdout).trim() === "") {
+    return {
+      step: "git",
+      status: "skipped",
+      detail: "repository initialised; no git identity configured, so no commit was made (set user.name and user.email, then commit)",
+    };
+  }
+  const add = await run(git, ["add", "--all"], dir);
+  const commit =
+    add.exitCode === 0 ? await run(git, ["commit", "--quiet", "--no-verify", "-m", "Initial commit from create-ml-starter"], dir) : add;
+  if (commit.exitCode !== 0) return { step: "git", status: "failed", detail: `git commit failed: ${commit.all ?? ""}`.trim() };
+  return { step: "git", status: "done", detail: "initialised a git repository with one commit" };
+}
+
+/** `uv sync --locked` when uv is on PATH; a missing uv is advice, not a failure. */
+export async function installWithUv(dir: string): Promise<PostStepResult> {
+  const uv = resolveTool("uv");
+  if (!uv) return { step: "install", status: "skipped", detail: `uv not found on PATH: ${UV_INSTALL_HINT}` };
+  const sync = await run(uv, ["sync", "--locked"], dir);
+  if (sync.exitCode !== 0) {
+    const tail = String(sync.all ?? "").trim().split("\n").slice(-3).join(" | ");
+    return { step: "install", status: "failed", detail: `uv sync --locked failed (${tail}); fix the cause, then run it again` };
+  }
+  return { step: "install", status: "done", detail: "installed the locked environment with `uv sync --locked`" };
+}

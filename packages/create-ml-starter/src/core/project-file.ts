@@ -1,0 +1,32 @@
+import {
+  PROJECT_FILE_NAME,
+  ProjectFileSchema,
+  STEP_TOKENS,
+  type ProjectFile,
+  type TemplateManifest,
+} from "@ml-starter/schema";
+import { GENERATOR } from "./generator-info.js";
+import type { ProjectNames } from "./names.js";
+
+export { PROJECT_FILE_NAME };
+
+/** `ml-starter.json`: template id/version, answers, and the verify plan with the package name filled in. */
+export function buildProjectFile(manifest: TemplateManifest, names: ProjectNames, devcontainerImage: string): ProjectFile {
+  const steps = manifest.verify.steps.map((step) => ({
+    ...step,
+    run: step.run.map((arg) => arg.split(STEP_TOKENS.package).join(names.importName)),
+  }));
+  return ProjectFileSchema.parse({
+    $schema: "https://raw.githubusercontent.com/ml-starter/ml-starter/main/packages/schema/schemas/project-file.schema.json",
+    schemaVersion: 1,
+    generator: { name: GENERATOR.name, version: GENERATOR.version },
+    template: { id: manifest.id, version: manifest.version },
+    answers: { ...names, devcontainerImage },
+    verify: { ...manifest.verify, steps },
+  });
+}
+
+/** Stable, diff-friendly JSON: two-space indent, LF, trailing newline. */
+export function serializeProjectFile(file: ProjectFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}

@@ -1,0 +1,12 @@
+export { createProject, type CreateProjectOptions, type CreateResult } from "./core/create-project.js";
+export { loadRegistry, findArchetype, type Archetype } from "./core/registry.js";
+export { checkProjectName, deriveNames, normalizeDistName, suggestProjectName, type ProjectNames } from "./core/names.js";
+export { MlStarterError, EXIT_CODES, type CreateErrorCode } from "./core/errors.js";
+export { safeJoin } from "./core/safe-join.js";
+export { defaultTemplatesRoot } from "./core/templates-root.js";
+export { planFiles, outputPathFor, RENAMED_SEGMENTS } from "./core/plan-files.js";
+export { sortLockPackages } from "./core/render-lock.js";
+export { renameWithRetry } from "./core/rename-with-retry.js";
+export { checkImageReference } from "./core/image-ref.js";
+export { checkPathLength } from "./core/path-length.js";
+export { sweepStaleStaging } from "./core/staging.js";

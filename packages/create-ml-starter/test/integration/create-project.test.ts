@@ -1,0 +1,160 @@
+import path from "node:path";
+import { readFile, readdir, mkdir, writeFile, symlink } from "node:fs/promises";
+import { ProjectFileSchema } from "@ml-starter/schema";
+import { tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createProject, loadRegistry, MlStarterError } from "../../src/index.js";
+import { REPO_TEMPLATES } from "../repo-templates.js";
+
+const ids = (await loadRegistry(REPO_TEMPLATES)).map((a) => a.manifest.id);
+const base = { templatesRoot: REPO_TEMPLATES, git: false, install: false } as const;
+
+let tmp: TempDir;
+beforeEach(async () => {
+  tmp = await tempDirWithSpaces("create project");
+});
+afterEach(async () => tmp.cleanup());
+
+async function errorOf(promise: Promise<unknown>): Promise<MlStarterError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(MlStarterError);
+  return error as MlStarterError;
+}
+
+describe.each(ids)("createProject(%s)", (id) => {
+  it("generates exactly the expected files, fully rendered", async () => {
+    const result = await createProject({ ...base, archetype: id, targetDir: path.join(tmp.path, "my proj dir", "demo-project") });
+    expect(result.names).toEqual({ projectName: "demo-project", distName: "demo-project", importName: "demo_project" });
+    await expect(`${result.files.join("\n")}\n`).toMatchFileSnapshot(`__snapshots__/${id}.files.txt`);
+    for (const rel of result.files) {
+      const text = await readFile(path.join(result.targetDir, rel), "utf8");
+      // `${{ … }}` is GitHub Actions syntax in workflows; any other `{{` is a placeholder left behind.
+      expect(text.replace(/\$\{\{/g, ""), rel).not.toMatch(/\{\{|\}\}/);
+    }
+    const projectFile = ProjectFileSchema.parse(JSON.parse(await readFile(path.join(result.targetDir, "ml-starter.json"), "utf8")));
+    expect(projectFile.template.id).toBe(id);
+    expect(JSON.stringify(projectFile.verify.steps)).not.toContain("{package}");
+    expect(JSON.stringify(projectFile.verify.steps)).toContain('"demo_project"');
+  });
+});
+
+describe("createProject safety", () => {
+  const archetype = ids[0] ?? "classification";
+
+  it("an error after k files leaves no target, no staging and no created parents", async () => {
+    const parent = path.join(tmp.path, "new parent");
+    for (const k of [1, 3, 7]) {
+      const error = await errorOf(
+        createProject({
+          ...base,
+          archetype,
+          targetDir: path.join(parent, "proj"),
+          onFileWritten: (count) => {
+            if (count === k) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+          },
+        }),
+      );
+      expect(error.code).toBe("DISK_ERROR");
+      expect(await readdir(tmp.path)).toEqual([]);
+    }
+  });
+
+  it("refuses a non-empty target and changes nothing", async () => {
+    const target = path.join(tmp.path, "existing");
+    await mkdir(target);
+    await writeFile(path.join(target, "notes.txt"), "keep me");
+    const before = await treeState(tmp.path);
+    const error = await errorOf(createProject({ ...base, archetype, targetDir: target }));
+    expect(error.code).toBe("TARGET_NOT_EMPTY");
+    expect(error.message).toContain("notes.txt");
+    expect(await treeState(tmp.path)).toEqual(before);
+  });
+
+  it("fills a directory that holds only .git, keeping it", async () => {
+    const target = path.join(tmp.path, "cloned-repo");
+    await mkdir(path.join(target, ".git"), { recursive: true });
+    await writeFile(path.join(target, ".git", "HEAD"), "ref: refs/heads/main\n");
+    const result = await createProject({ ...base, archetype, targetDir: target });
+    expect(await readFile(path.join(target, ".git", "HEAD"), "utf8")).toBe("ref: refs/heads/main\n");
+    const topLevel = new Set(result.files.map((f) => f.split("/")[0]));
+    expect((await readdir(target)).sort()).toEqual([".git", ...topLevel].sort());
+    expect((await readdir(tmp.path)).sort()).toEqual(["cloned-repo"]);
+  });
+
+  it("two concurrent runs on one target: exactly one wins, the tree is complete", async () => {
+    const target = path.join(tmp.path, "raced");
+    const results = await Promise.allSettled([
+      createProject({ ...base, archetype, targetDir: target }),
+      createProject({ ...base, archetype, targetDir: target }),
+    ]);
+    const won = results.filter((r) => r.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    const lost = results.find((r) => r.status === "rejected");
+    expect(((lost as PromiseRejectedResult).reason as MlStarterError).code).toMatch(/TARGET_NOT_EMPTY|TARGET_BUSY/);
+    const files = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof createProject>>>).value.files;
+    for (const rel of files) await expect(readFile(path.join(target, rel))).resolves.toBeDefined();
+    expect((await readdir(tmp.path)).sort()).toEqual(["raced"]);
+  });
+
+  it("sweeps staging left by a dead run", async () => {
+    const stale = path.join(tmp.path, ".proj.ml-starter-999999999-abcDEF");
+    await mkdir(path.join(stale, "src"), { recursive: true });
+    await createProject({ ...base, archetype, targetDir: path.join(tmp.path, "proj") });
+    expect((await readdir(tmp.path)).sort()).toEqual(["proj"]);
+  });
+
+  it.skipIf(process.platform === "win32")("a symlink planted in staging cannot redirect writes outside", async () => {
+    const outside = path.join(tmp.path, "outside");
+    await mkdir(outside);
+    await writeFile(path.join(outside, "decoy.txt"), "original bytes");
+    const before = await treeState(outside);
+    const error = await errorOf(
+      createProject({
+        ...base,
+        archetype,
+        targetDir: path.join(tmp.path, "proj"),
+        onFileWritten: async (count) => {
+          if (count !== 1) return;
+          const staging = (await readdir(tmp.path)).find((e) => e.startsWith(".proj.ml-starter-") && !e.endsWith(".lock"));
+          await symlink(outside, path.join(tmp.path, staging ?? "missing", "src"));
+        },
+      }),
+    );
+    expect(error.code).toBe("FORBIDDEN_PATH");
+    expect(await treeState(outside)).toEqual(before);
+    expect((await readdir(tmp.path)).sort()).toEqual(["outside"]);
+  });
+
+  it("aborting through the signal cleans up and reports INTERRUPTED", async () => {
+    const controller = new AbortController();
+    const error = await errorOf(
+      createProject({
+        ...base,
+        archetype,
+        targetDir: path.join(tmp.path, "proj"),
+        signal: controller.signal,
+        onFileWritten: (count) => {
+          if (count === 2) controller.abort();
+        },
+      }),
+    );
+    expect(error.code).toBe("INTERRUPTED");
+    expect(error.exitCode).toBe(130);
+    expect(await readdir(tmp.path)).toEqual([]);
+  });
+
+  it("rejects an unknown archetype and an unpinned image before writing", async () => {
+    expect((await errorOf(createProject({ ...base, archetype: "nope", targetDir: path.join(tmp.path, "p") }))).code).toBe(
+      "UNKNOWN_ARCHETYPE",
+    );
+    const image = "mcr.microsoft.com/devcontainers/python:3.11";
+    expect(
+      (await errorOf(createProject({ ...base, archetype, devcontainerImage: image, targetDir: path.join(tmp.path, "p") })))
+        .code,
+    ).toBe("INVALID_IMAGE");
+    expect(await readdir(tmp.path)).toEqual([]);
+  });
+});

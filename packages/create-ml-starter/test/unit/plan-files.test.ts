@@ -1,0 +1,62 @@
+import os from "node:os";
+import path from "node:path";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { MlStarterError, outputPathFor, planFiles } from "../../src/index.js";
+
+describe("outputPathFor", () => {
+  it.each([
+    ["_gitignore", ".gitignore", false],
+    ["_devcontainer/devcontainer.json.hbs", ".devcontainer/devcontainer.json", true],
+    ["_github/workflows/verify.yml", ".github/workflows/verify.yml", false],
+    ["src/__package__/__init__.py", "src/titanic_starter/__init__.py", false],
+    ["src/__package__/__main__.py", "src/titanic_starter/__main__.py", false],
+    ["tests/test_cli.py.hbs", "tests/test_cli.py", true],
+    ["docs/_notes.md", "docs/_notes.md", false],
+  ])("%s → %s", (stored, output, render) => {
+    expect(outputPathFor(stored, "titanic_starter")).toEqual({ output, render });
+  });
+});
+
+describe("planFiles", () => {
+  let root: string;
+  afterEach(async () => rm(root, { recursive: true, force: true }));
+
+  async function tree(files: Record<string, string>) {
+    root = await mkdtemp(path.join(os.tmpdir(), "plan files "));
+    for (const [rel, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+      await writeFile(path.join(root, rel), text);
+    }
+  }
+
+  it("layers the archetype over _shared and skips caches and template.json", async () => {
+    await tree({
+      "_shared/_gitignore": "shared",
+      "_shared/README.md": "shared readme",
+      "arch/template.json": "{}",
+      "arch/README.md.hbs": "# {{projectName}}",
+      "arch/src/__package__/__init__.py": "",
+      "arch/src/__package__/__pycache__/x.pyc": "junk",
+    });
+    const files = await planFiles(root, path.join(root, "arch"), "pkg");
+    expect(files.map((f) => [f.output, f.render, path.relative(root, f.source)])).toEqual([
+      [".gitignore", false, path.join("_shared", "_gitignore")],
+      ["README.md", true, path.join("arch", "README.md.hbs")],
+      ["src/pkg/__init__.py", false, path.join("arch", "src", "__package__", "__init__.py")],
+    ]);
+  });
+
+  it("refuses two files of one layer with the same output", async () => {
+    await tree({ "arch/uv.lock": "", "arch/uv.lock.hbs": "" });
+    await expect(planFiles(root, path.join(root, "arch"), "pkg")).rejects.toThrow(/Two template files produce uv.lock/);
+  });
+
+  it.skipIf(process.platform === "win32")("refuses symlinks in a template", async () => {
+    await tree({ "arch/a.txt": "a" });
+    await symlink("/etc/passwd", path.join(root, "arch", "link"));
+    const error = await planFiles(root, path.join(root, "arch"), "pkg").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MlStarterError);
+    expect((error as MlStarterError).code).toBe("TEMPLATE_INVALID");
+  });
+});

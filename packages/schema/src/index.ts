@@ -1,0 +1,7 @@
+export * from "./verify-plan.js";
+export * from "./manifest.js";
+export * from "./project-file.js";
+export * from "./metrics-file.js";
+export * from "./report.js";
+export { formatIssues } from "./format-issues.js";
+export { jsonSchemas } from "./json-schemas.js";

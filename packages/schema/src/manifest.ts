@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { VerifyPlanSchema } from "./verify-plan.js";
+
+export const ARCHETYPE_ID = /^[a-z][a-z0-9-]*$/;
+
+/** `templates/<id>/template.json`: drives prompts, --help, flag validation, CI matrix and verification. */
+export const TemplateManifestSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(ARCHETYPE_ID, { message: "archetype ids are lower-case kebab-case" }),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: "versions are MAJOR.MINOR.PATCH" }),
+    title: z.string().min(1).max(60),
+    description: z.string().min(1).max(200),
+    defaultProjectName: z.string().min(1),
+    competition: z
+      .object({
+        name: z.string().min(1),
+        slug: z.string().regex(/^[a-z0-9-]+$/),
+        metric: z.string().min(1),
+      })
+      .strict(),
+    devcontainer: z
+      .object({
+        image: z.string().min(1).meta({ description: "default base image, tag plus index digest" }),
+      })
+      .strict(),
+    verify: VerifyPlanSchema,
+  })
+  .strict();
+
+export type TemplateManifest = z.infer<typeof TemplateManifestSchema>;
