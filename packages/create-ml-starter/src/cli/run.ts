@@ -1,11 +1,9 @@
-import { createProject } from "../core/create-project.js";
 import { isMlStarterError, MlStarterError } from "../core/errors.js";
 import { GENERATOR } from "../core/generator-info.js";
 import { findArchetype, loadRegistry } from "../core/registry.js";
 import { defaultTemplatesRoot } from "../core/templates-root.js";
 import { parseCliArgs } from "./args.js";
 import { messages } from "./messages.js";
-import { promptArchetype, promptProjectName } from "./prompts.js";
 
 export interface CliIo {
   out: (line: string) => void;
@@ -69,6 +67,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       return 0;
     }
     const interactive = args.interactive ?? io.isTTY;
+    // Prompts and generation pull in inquirer and node-plop: load them only when needed (fast --help).
+    const { promptArchetype, promptProjectName } = await import("./prompts.js");
     let archetype = args.archetype;
     if (archetype !== undefined && !manifests.some((m) => m.id === archetype)) {
       if (!interactive) findArchetype(registry, archetype); // throws UNKNOWN_ARCHETYPE with the choices
@@ -88,6 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       dir = await promptProjectName(findArchetype(registry, archetype).manifest.defaultProjectName);
     }
     const onFileWritten = pauseHook(io, controller.signal);
+    const { createProject } = await import("../core/create-project.js");
     const result = await createProject({
       targetDir: dir,
       archetype,

@@ -1,0 +1,9 @@
+export { tempDirWithSpaces, type TempDir } from "./temp-dir.js";
+export { treeState } from "./tree-state.js";
+export {
+  ensureContainerEnvironment,
+  BASE_IMAGE_LABEL,
+  BASE_IMAGE_RECIPE,
+  type ContainerEnvironment,
+  type ContainerEnvironmentOptions,
+} from "./docker/index.js";

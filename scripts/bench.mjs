@@ -1,0 +1,65 @@
+// `pnpm bench`: speed and memory figures, written to bench-results/bench.json (not asserted in tests,
+// where a noisy machine would make them flaky). `pnpm bench -- --quick` skips the Python baselines.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const cli = path.join(root, "packages/create-ml-starter/dist/cli.js");
+const { createProject, loadRegistry, defaultTemplatesRoot } = await import(
+  path.join(root, "packages/create-ml-starter/dist/index.js")
+);
+const quick = process.argv.includes("--quick");
+const RUNS = 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const work = mkdtempSync(path.join(tmpdir(), "ml-starter bench "));
+const results = { machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, runs: RUNS, figures: {} };
+
+function timed(file, args, cwd) {
+  const start = performance.now();
+  const r = spawnSync(file, args, { cwd, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${file} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+  return performance.now() - start;
+}
+
+try {
+  const archetypes = (await loadRegistry(defaultTemplatesRoot())).map((a) => a.manifest);
+  const help = Array.from({ length: RUNS }, () => timed(process.execPath, [cli, "--help"]));
+  results.figures["cli --help (ms, median)"] = Math.round(median(help));
+
+  for (const m of archetypes) {
+    const times = [];
+    let peak = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      await createProject({ targetDir: path.join(work, `${m.id}-${i}`), archetype: m.id, git: false, install: false });
+      times.push(performance.now() - start);
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    results.figures[`createProject ${m.id} (ms, median, in-process)`] = Math.round(median(times));
+    results.figures[`createProject peak RSS (MiB)`] = Math.round(peak / 2 ** 20);
+    const cliTimes = Array.from({ length: RUNS }, (_, i) =>
+      timed(process.execPath, [cli, path.join(work, `cli-${m.id}-${i}`), "-a", m.id, "--no-install", "--no-git"]),
+    );
+    results.figures[`create-ml-starter ${m.id} --no-install (ms, median, end to end)`] = Math.round(median(cliTimes));
+
+    if (!quick) {
+      const project = path.join(work, `${m.id}-0`);
+      const pkg = m.defaultProjectName && (await import("node:fs")).readFileSync(path.join(project, "ml-starter.json"), "utf8");
+      const importName = JSON.parse(pkg).answers.importName;
+      results.figures[`${m.id}: uv sync --locked (ms, warm cache)`] = Math.round(timed("uv", ["sync", "--locked", "-q"], project));
+      results.figures[`${m.id}: synth (ms)`] = Math.round(timed("uv", ["run", "--locked", importName, "synth"], project));
+      results.figures[`${m.id}: train (ms)`] = Math.round(timed("uv", ["run", "--locked", importName, "train"], project));
+    }
+  }
+  mkdirSync(path.join(root, "bench-results"), { recursive: true });
+  const out = path.join(root, "bench-results", "bench.json");
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results.figures, null, 2));
+  console.log(`\nwritten to ${out}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
