@@ -1,0 +1,60 @@
+// The prompts on a real pseudo-terminal (util-linux `script`), as a person at a keyboard sees them.
+import { spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BUILT_CLI } from "../built-cli.js";
+
+let tmp: TempDir;
+beforeEach(async () => {
+  tmp = await tempDirWithSpaces("interactive");
+});
+afterEach(async () => tmp.cleanup());
+
+/** Runs the CLI under a pty; `script` answers each `when` text seen on screen with `send`. */
+function onTerminal(args: string[], answers: Array<{ when: string; send: string }>) {
+  const command = [process.execPath, BUILT_CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+  const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: tmp.path, stdio: ["pipe", "pipe", "pipe"] });
+  let screen = "";
+  let next = 0;
+  child.stdout.on("data", (chunk: Buffer) => {
+    screen += chunk.toString();
+    const answer = answers[next];
+    if (answer && screen.includes(answer.when)) {
+      next += 1;
+      setTimeout(() => child.stdin.write(answer.send), 150);
+    }
+  });
+  return new Promise<{ code: number | null; screen: string }>((resolve) => child.on("exit", (code) => resolve({ code, screen })));
+}
+
+describe.skipIf(process.platform === "win32")("interactive prompts on a terminal", () => {
+  it("asks for the archetype and the name, then creates the project", async () => {
+    const down = "\u001b[B";
+    const { code, screen } = await onTerminal(["--no-install", "--no-git"], [
+      { when: "Competition archetype", send: `${down}\r` },
+      { when: "Project name", send: "\r" },
+    ]);
+    expect(code, screen).toBe(0);
+    expect(await readdir(tmp.path)).toEqual(["titanic-starter"]);
+    const projectFile = JSON.parse(await readFile(path.join(tmp.path, "titanic-starter", "ml-starter.json"), "utf8")) as { template: { id: string } };
+    expect(projectFile.template.id).toBe("classification");
+  });
+
+  it("re-asks with the rule when a typed name is invalid", async () => {
+    const { code, screen } = await onTerminal(["-a", "classification", "--no-install", "--no-git"], [
+      { when: "Project name", send: "\u0015class\r" },
+      { when: "Python keyword", send: "\u0015\u0017\u0017kaggle-fun\r" },
+    ]);
+    expect(code, screen).toBe(0);
+    expect(await readdir(tmp.path)).toEqual(["kaggle-fun"]);
+  });
+
+  it("Ctrl-C at a prompt exits 130 and writes nothing", async () => {
+    const { code, screen } = await onTerminal([], [{ when: "Competition archetype", send: "\u0003" }]);
+    expect(code).toBe(130);
+    expect(screen).toMatch(/Interrupted; nothing was created/);
+    expect(await readdir(tmp.path)).toEqual([]);
+  });
+});
