@@ -1,6 +1,6 @@
 export { createProject, type CreateProjectOptions, type CreateResult } from "./core/create-project.js";
 export { loadRegistry, findArchetype, type Archetype } from "./core/registry.js";
-export { checkProjectName, deriveNames, normalizeDistName, suggestProjectName, type ProjectNames } from "./core/names.js";
+export { checkDescription, checkProjectName, deriveNames, normalizeDistName, suggestProjectName, type ProjectNames } from "./core/names.js";
 export { MlStarterError, EXIT_CODES, type CreateErrorCode } from "./core/errors.js";
 export { safeJoin } from "./core/safe-join.js";
 export { defaultTemplatesRoot } from "./core/templates-root.js";

@@ -16,6 +16,7 @@ export const ProjectFileSchema = z
         projectName: z.string().min(1),
         distName: z.string().min(1),
         importName: z.string().min(1),
+        description: z.string().min(1).max(200),
         devcontainerImage: z.string().min(1),
       })
       .strict(),

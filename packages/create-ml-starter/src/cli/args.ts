@@ -6,6 +6,7 @@ export interface CliArgs {
   dir: string | undefined;
   archetype: string | undefined;
   devcontainerImage: string | undefined;
+  description: string | undefined;
   git: boolean;
   install: boolean;
   /** undefined: decide from the terminal. */
@@ -28,6 +29,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       options: {
         archetype: { type: "string", short: "a" },
         "devcontainer-image": { type: "string" },
+        description: { type: "string" },
         git: { type: "boolean", default: true },
         install: { type: "boolean", default: true },
         interactive: { type: "boolean" },
@@ -52,6 +54,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     dir: positionals[0],
     archetype: values.archetype,
     devcontainerImage: values["devcontainer-image"],
+    description: values.description,
     git: values.git,
     install: values.install,
     interactive: values.interactive,

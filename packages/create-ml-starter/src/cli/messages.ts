@@ -21,6 +21,7 @@ ${list}
 Options:
   -a, --archetype <id>             archetype to generate (prompted on a terminal when omitted)
       --devcontainer-image <ref>   devcontainer base image, pinned by digest (e.g. your registry mirror)
+      --description <text>         one-line project description (pyproject.toml, ml-starter.json)
       --no-git                     do not run git init and the first commit
       --no-install                 do not run uv sync --locked
       --no-interactive             never prompt (the default when stdin is not a terminal)

@@ -98,6 +98,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       signal: controller.signal,
       onProgress: (m) => io.out(`• ${m}`),
       ...(args.devcontainerImage !== undefined ? { devcontainerImage: args.devcontainerImage } : {}),
+      ...(args.description !== undefined ? { description: args.description } : {}),
       ...(onFileWritten ? { onFileWritten } : {}),
     });
     for (const step of result.postSteps) io.out(messages.postStep(step));

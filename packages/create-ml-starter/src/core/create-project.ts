@@ -3,7 +3,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { fromFsError, MlStarterError } from "./errors.js";
 import { commitStaging } from "./commit-staging.js";
 import { checkImageReference } from "./image-ref.js";
-import { deriveNames, type ProjectNames } from "./names.js";
+import { checkDescription, deriveNames, type ProjectNames } from "./names.js";
 import { checkPathLength } from "./path-length.js";
 import { planFiles } from "./plan-files.js";
 import { generateWithPlop, type TemplateData } from "./plop-adapter.js";
@@ -23,6 +23,8 @@ export interface CreateProjectOptions {
   /** Archetype id, e.g. `classification`. */
   archetype: string;
   cwd?: string;
+  /** One line for pyproject.toml and ml-starter.json; defaults to the archetype's description. */
+  description?: string;
   /** Devcontainer base image (tag plus digest); defaults to the archetype's. */
   devcontainerImage?: string;
   /** `git init` and a first commit (default true). */
@@ -60,6 +62,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const names = deriveNames(typedLast === "." || typedLast === ".." || typedLast === "" ? typedLast : path.basename(target));
   const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
+  const description = checkDescription(options.description ?? manifest.description);
   const files = await planFiles(templatesRoot, dir, names.importName);
   const outputs = [...files.map((f) => f.output), PROJECT_FILE_NAME].sort();
   checkPathLength(target, outputs, options.platform);
@@ -71,6 +74,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     templateVersion: manifest.version,
     competitionSlug: manifest.competition.slug,
     devcontainerImage: image,
+    description,
   };
 
   // 2. Stage beside the target (same filesystem), then rename into place.
@@ -90,7 +94,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onFileWritten ? { onFileWritten: options.onFileWritten } : {}),
     });
-    const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image));
+    const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image, description));
     await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
     if (options.signal?.aborted) throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");
     await commitStaging(staging, target, options.renameOptions);

@@ -66,6 +66,27 @@ export function deriveNames(raw: string): ProjectNames {
   });
 }
 
+const MAX_DESCRIPTION = 200;
+
+/**
+ * The one free-text answer. Any printable character is allowed (quotes, backslashes, `{{`, `$(…)`): it is
+ * only ever written through format-aware encoders. Control characters and newlines are refused.
+ */
+export function checkDescription(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  const rule = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(raw)
+    ? "it contains a control character or line break"
+    : raw.trim() === ""
+      ? "it is empty"
+      : raw.length > MAX_DESCRIPTION
+        ? `it is longer than ${MAX_DESCRIPTION} characters`
+        : undefined;
+  if (rule === undefined) return raw;
+  throw new MlStarterError("INVALID_OPTION", `Invalid description: ${rule}.`, {
+    hint: "pass one line of text, e.g. --description \"Titanic baseline for our study group\"",
+  });
+}
+
 /** A close, valid alternative: ASCII, lower-case, kebab-case, not shadowing anything. */
 export function suggestProjectName(raw: string): string {
   let name = raw

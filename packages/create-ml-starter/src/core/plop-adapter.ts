@@ -18,12 +18,26 @@ export interface GenerateHooks {
 /** Post-render transforms by output path: uv's lock must keep its sorted order after renaming. */
 const TRANSFORMS: Readonly<Record<string, (text: string) => string>> = { "uv.lock": sortLockPackages };
 
-const MUSTACHE = /\{\{\{?\s*([^}\s]+)[^}]*\}\}\}?/g;
+const MUSTACHE = /\{\{\{?\s*([^}\s]+)\s*([^}\s]*)\s*\}\}\}?/g;
+
+/**
+ * Format-aware encoders for free text (only the description is free text): `{{{toml description}}}` writes a
+ * TOML basic string. JSON string syntax is valid TOML for every value we accept (no control characters).
+ */
+const HELPERS: Readonly<Record<string, (value: unknown) => string>> = {
+  toml: (value) => JSON.stringify(String(value)),
+};
 
 /** Unknown placeholders render as empty strings in Handlebars: refuse them instead. */
 function assertKnownPlaceholders(text: string, file: PlannedFile, data: TemplateData): void {
   for (const match of text.matchAll(MUSTACHE)) {
-    const name = match[1] ?? "";
+    const helper = match[2] ? (match[1] ?? "") : undefined;
+    if (helper !== undefined && !(helper in HELPERS)) {
+      throw new MlStarterError("TEMPLATE_INVALID", `Unknown helper ${helper} in ${file.source}.`, {
+        hint: `known helpers: ${Object.keys(HELPERS).join(", ")}`,
+      });
+    }
+    const name = (helper === undefined ? match[1] : match[2]) ?? "";
     if (!(name in data)) {
       throw new MlStarterError("TEMPLATE_INVALID", `Unknown placeholder {{${name}}} in ${file.source}.`, {
         hint: `known placeholders: ${Object.keys(data).join(", ")}`,
@@ -79,6 +93,7 @@ export async function generateWithPlop(
     const transform = TRANSFORMS[file.output];
     return Buffer.from(transform ? transform(rendered) : rendered, "utf8");
   });
+  for (const [name, fn] of Object.entries(HELPERS)) plop.setHelper(name, fn);
   plop.setActionType("ml-starter-copy", copyFile);
   plop.setActionType("ml-starter-render", renderFile);
   plop.setGenerator("project", {

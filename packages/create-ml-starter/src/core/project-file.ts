@@ -11,7 +11,12 @@ import type { ProjectNames } from "./names.js";
 export { PROJECT_FILE_NAME };
 
 /** `ml-starter.json`: template id/version, answers, and the verify plan with the package name filled in. */
-export function buildProjectFile(manifest: TemplateManifest, names: ProjectNames, devcontainerImage: string): ProjectFile {
+export function buildProjectFile(
+  manifest: TemplateManifest,
+  names: ProjectNames,
+  devcontainerImage: string,
+  description: string,
+): ProjectFile {
   const steps = manifest.verify.steps.map((step) => ({
     ...step,
     run: step.run.map((arg) => arg.split(STEP_TOKENS.package).join(names.importName)),
@@ -21,7 +26,7 @@ export function buildProjectFile(manifest: TemplateManifest, names: ProjectNames
     schemaVersion: 1,
     generator: { name: GENERATOR.name, version: GENERATOR.version },
     template: { id: manifest.id, version: manifest.version },
-    answers: { ...names, devcontainerImage },
+    answers: { ...names, description, devcontainerImage },
     verify: { ...manifest.verify, steps },
   });
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkProjectName, deriveNames, MlStarterError, suggestProjectName } from "../../src/index.js";
+import { checkDescription, checkProjectName, deriveNames, MlStarterError, suggestProjectName } from "../../src/index.js";
 
 describe("checkProjectName", () => {
   it.each([
@@ -92,5 +92,22 @@ describe("checkProjectName", () => {
         expect(check.names.importName).toMatch(/^[a-z_][a-z0-9_]*$/);
       }),
     );
+  });
+});
+
+describe("checkDescription", () => {
+  it("accepts any one line of printable text, metacharacters included", () => {
+    const text = `He said "hi" \\ {{x}} \${{ y }} $(rm -rf /) 'q' # [toml] key: yaml é ✓`;
+    expect(checkDescription(text)).toBe(text);
+  });
+
+  it.each([
+    ["", "empty"],
+    ["two\nlines", "control character or line break"],
+    ["tab\there", "control character"],
+    ["nul\u0000", "control character"],
+    ["x".repeat(201), "longer than 200"],
+  ])("refuses %j (%s)", (text, rule) => {
+    expect(() => checkDescription(text)).toThrowError(rule);
   });
 });

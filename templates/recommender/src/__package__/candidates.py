@@ -1,0 +1,105 @@
+"""Stage 1 of the two-stage recommender: retrieve a few dozen candidates per customer.
+
+Sources (all integer counts, so the candidate set is identical on every OS):
+1. repurchase: the customer's last 20 distinct purchases;
+2. co-purchase: for each of the last 5 purchases, its 5 most co-purchased articles (customers
+   who bought both within the last 8 weeks);
+3. global popular: last week's top 20;
+4. age popular: last week's top 12 in the customer's age bucket.
+
+What the candidates miss caps what the ranker can reach, hence `candidate_recall`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .popularity import popular_ranking, recent_purchases, top_by_group
+from .snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class CandidateConfig:
+    """How many candidates each source contributes."""
+
+    n_repurchase: int = 20
+    cooc_weeks: int = 8
+    cooc_items_per_customer: int = 20  # caps the pair explosion on heavy buyers (real data)
+    cooc_keep_per_article: int = 20  # partners kept per article (for the co_score feature)
+    n_cooc_sources: int = 5
+    n_cooc_per_source: int = 5
+    n_global: int = 20
+    n_age: int = 12
+    age_weeks: int = 1
+    chunk_customers: int = 200_000  # customers per block when counting co-purchase pairs
+
+
+def cooccurrence(snap: Snapshot, cfg: CandidateConfig) -> pd.DataFrame:
+    """Article pairs bought by the same customer in the last `cfg.cooc_weeks` weeks.
+
+    Returns `art`, `other`, `count` (number of customers who bought both), keeping the top
+    `cfg.cooc_keep_per_article` partners per article, ordered by art, count desc, other.
+    """
+    recent = snap.tx[snap.tx["week"] >= snap.target_week - cfg.cooc_weeks]
+    items = recent_purchases(recent, cfg.cooc_items_per_customer)[["cust", "art"]]
+    customers = items["cust"].unique()
+    parts = []
+    for start in range(0, len(customers), cfg.chunk_customers):
+        block = items[items["cust"].isin(customers[start : start + cfg.chunk_customers])]
+        pairs = block.merge(block, on="cust", suffixes=("", "_other"))
+        pairs = pairs[pairs["art"] != pairs["art_other"]]
+        parts.append(pairs.groupby(["art", "art_other"], sort=False).size().rename("count"))
+    if not parts:
+        return pd.DataFrame({"art": [], "other": [], "count": []}, dtype=np.int64)
+    counts = pd.concat(parts).groupby(level=[0, 1], sort=True).sum().reset_index()
+    counts = counts.rename(columns={"art_other": "other"})
+    counts = counts.sort_values(
+        ["art", "count", "other"], ascending=[True, False, True], kind="stable"
+    )
+    return counts.groupby("art", sort=False).head(cfg.cooc_keep_per_article).reset_index(drop=True)
+
+
+def generate_candidates(
+    snap: Snapshot, targets: pd.DataFrame, cooc: pd.DataFrame, cfg: CandidateConfig
+) -> pd.DataFrame:
+    """Candidate (cust, art) pairs for the customers in `targets` (columns `cust`, `age_b`).
+
+    Customers without history in the snapshot still get the global and age-bucket lists.
+    Returns unique pairs sorted by cust, art.
+    """
+    wanted = targets["cust"]
+    history = recent_purchases(snap.tx, cfg.n_repurchase)
+    history = history[history["cust"].isin(wanted)]
+    repurchase = history[["cust", "art"]]
+
+    sources = history.groupby("cust", sort=False).head(cfg.n_cooc_sources)[["cust", "art"]]
+    partners = cooc.groupby("art", sort=False).head(cfg.n_cooc_per_source)
+    copurchase = sources.merge(partners, on="art")[["cust", "other"]]
+    copurchase = copurchase.rename(columns={"other": "art"})
+
+    top_global = popular_ranking(snap)[: cfg.n_global]
+    global_popular = pd.DataFrame(
+        {
+            "cust": np.repeat(wanted.to_numpy(), len(top_global)),
+            "art": np.tile(top_global, len(wanted)),
+        }
+    )
+
+    age_popular = targets.merge(age_top(snap, cfg), on="age_b")[["cust", "art"]]
+
+    candidates = pd.concat(
+        [repurchase, copurchase, global_popular, age_popular], ignore_index=True
+    ).astype(np.int64)
+    candidates = candidates.drop_duplicates().sort_values(["cust", "art"], kind="stable")
+    return candidates.reset_index(drop=True)
+
+
+def age_top(snap: Snapshot, cfg: CandidateConfig) -> pd.DataFrame:
+    """Top `cfg.n_age` articles of the last `cfg.age_weeks` weeks per age bucket (`age_b`)."""
+    recent = snap.tx[snap.tx["week"] >= snap.target_week - cfg.age_weeks]
+    bucket = snap.customer_age_bucket[recent["cust"].to_numpy()]
+    top = top_by_group(recent, bucket, cfg.n_age)
+    return top.rename(columns={"key": "age_b"})[["age_b", "art"]]

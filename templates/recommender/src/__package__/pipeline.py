@@ -1,0 +1,95 @@
+"""Evaluate the three models on the validation week and build the submission.
+
+Validation: predict the last observed week from the weeks before it (MAP@12 over that week's
+buyers). Submission: shift everything by one week, i.e. retrain with the validation week
+included and predict the week after the data ends, for every customer of sample_submission.csv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from threadpoolctl import threadpool_limits
+
+from . import two_stage
+from .baselines import predict_heuristic, predict_popular
+from .constants import MODEL_NAMES, K
+from .data import Dataset
+from .metric import mapk
+from .snapshot import make_snapshot, purchases_in_week
+from .submission import submission_frame
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """Settings shared by the baselines and the two-stage model."""
+
+    two_stage: two_stage.TwoStageConfig = field(default_factory=two_stage.TwoStageConfig)
+
+    @property
+    def history_weeks(self) -> int | None:
+        return self.two_stage.history_weeks
+
+
+def predict_week(
+    ds: Dataset,
+    model: str,
+    target_week: int,
+    customers: np.ndarray,
+    cfg: PipelineConfig,
+    seed: int,
+) -> tuple[np.ndarray, two_stage.Prediction | None]:
+    """Top-12 article codes per customer for `target_week` (plus two_stage's full prediction)."""
+    if model == "two_stage":
+        with threadpool_limits(1):
+            ranker = two_stage.fit(ds, target_week, cfg.two_stage, seed)
+            pred = two_stage.predict(ds, ranker, target_week, customers, cfg.two_stage)
+        return pred.top, pred
+    snap = make_snapshot(ds, target_week, cfg.history_weeks)
+    if model == "popular":
+        return predict_popular(snap, customers), None
+    if model == "heuristic":
+        return predict_heuristic(snap, customers), None
+    raise ValueError(f"unknown model {model!r}; choose from {MODEL_NAMES}")
+
+
+def map_at_k(truth: dict[int, set[int]], customers: np.ndarray, top: np.ndarray) -> float:
+    """MAP@12 of a prediction matrix against one week's purchases."""
+    predictions = {int(c): [int(a) for a in row] for c, row in zip(customers, top, strict=True)}
+    return mapk(truth, predictions, K)
+
+
+def candidate_recall(truth: dict[int, set[int]], pred: two_stage.Prediction) -> float:
+    """Share of the week's (customer, article) purchases that were among the candidates."""
+    key = dict(zip(pred.customers.tolist(), pred.candidate_key.tolist(), strict=True))
+    bought = pd.DataFrame(
+        [(key[c], a) for c, arts in truth.items() for a in arts], columns=["cust", "art"]
+    )
+    found = bought.merge(pred.candidates.drop_duplicates(), on=["cust", "art"])
+    return len(found) / len(bought)
+
+
+def evaluate(
+    ds: Dataset, cfg: PipelineConfig, seed: int, models: tuple[str, ...] = MODEL_NAMES
+) -> dict[str, dict[str, float]]:
+    """MAP@12 of each model on the last observed week (two_stage also reports recall)."""
+    week = ds.last_week
+    truth = purchases_in_week(ds, week)
+    buyers = np.array(sorted(truth), dtype=np.int64)  # non-buyers do not count in MAP@12
+    results: dict[str, dict[str, float]] = {}
+    for model in models:
+        top, pred = predict_week(ds, model, week, buyers, cfg, seed)
+        results[model] = {"map12": map_at_k(truth, buyers, top)}
+        if pred is not None:
+            results[model]["candidate_recall"] = candidate_recall(truth, pred)
+    return results
+
+
+def build_submission(ds: Dataset, model: str, cfg: PipelineConfig, seed: int) -> pd.DataFrame:
+    """Predict the week after the data for every sample_submission customer, in its order."""
+    order = ds.submission_customers
+    customers, inverse = np.unique(order, return_inverse=True)
+    top, _ = predict_week(ds, model, ds.last_week + 1, customers, cfg, seed)
+    return submission_frame(ds.customer_ids[order], ds.article_ids, top[inverse])

@@ -1,0 +1,59 @@
+"""Integer counts over a purchase history: popularity rankings and each customer's recent items.
+
+No floats are involved, so everything here is identical on every OS.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .snapshot import Snapshot
+
+
+def article_counts(
+    tx: pd.DataFrame, n_articles: int, first_week: int, last_week: int
+) -> np.ndarray:
+    """Number of transactions of every article in weeks `first_week`...`last_week`."""
+    week = tx["week"].to_numpy()
+    arts = tx["art"].to_numpy()[(week >= first_week) & (week <= last_week)]
+    return np.bincount(arts, minlength=n_articles).astype(np.int64)
+
+
+def popular_ranking(snap: Snapshot) -> np.ndarray:
+    """Every article code, best first: last week's count, then the history's count, then id.
+
+    Covering the whole catalogue means a back-fill always finds 12 distinct articles.
+    """
+    last = article_counts(snap.tx, snap.n_articles, snap.last_week, snap.last_week)
+    total = np.bincount(snap.tx["art"].to_numpy(), minlength=snap.n_articles)
+    codes = np.arange(snap.n_articles)
+    return np.lexsort((codes, -total, -last))  # lexsort is stable; the last key sorts first
+
+
+def top_by_group(tx: pd.DataFrame, key: np.ndarray, n: int, min_count: int = 1) -> pd.DataFrame:
+    """The `n` most bought articles per value of `key` (a per-row group such as age bucket).
+
+    Returns columns `key`, `art`, `count`, ordered by key, count descending, article code.
+    """
+    frame = pd.DataFrame({"key": key, "art": tx["art"].to_numpy()})
+    counts = frame.groupby(["key", "art"], sort=True).size().rename("count").reset_index()
+    counts = counts[counts["count"] >= min_count]
+    counts = counts.sort_values(
+        ["key", "count", "art"], ascending=[True, False, True], kind="stable"
+    )
+    return counts.groupby("key", sort=False).head(n).reset_index(drop=True)
+
+
+def recent_purchases(tx: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Each customer's last `n` distinct articles in `tx`: most recent day first, then most
+    often bought, then article code. Returns `cust`, `art`, `last_day`, `n_buy`."""
+    agg = (
+        tx.groupby(["cust", "art"], sort=True)
+        .agg(last_day=("day", "max"), n_buy=("day", "size"))
+        .reset_index()
+    )
+    agg = agg.sort_values(
+        ["cust", "last_day", "n_buy", "art"], ascending=[True, False, False, True], kind="stable"
+    )
+    return agg.groupby("cust", sort=False).head(n).reset_index(drop=True)
