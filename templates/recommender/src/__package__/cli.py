@@ -41,20 +41,20 @@ from .constants import (  # noqa: E402
 
 def _resolve_data_dir(data_dir: Path | None, seed: int) -> tuple[Path, str]:
     """Pick the data: --data-dir, else data/raw with the competition files, else data/synthetic
-    (generated on first use). Returns (directory, "kaggle" | "synthetic")."""
+    (generated on first use). Returns (directory, "raw" | "synthetic")."""
     from .data import has_competition_files
     from .synth import write_synthetic
 
     if data_dir is None:
         if has_competition_files(RAW_DIR):
-            return RAW_DIR, "kaggle"
+            return RAW_DIR, "raw"
         data_dir = SYNTHETIC_DIR
         if not has_competition_files(data_dir):
             print(f"note: no competition files in {RAW_DIR}; generating {data_dir} (seed {seed})")
             write_synthetic(data_dir, seed)
     if not has_competition_files(data_dir):
         raise SystemExit(f"error: {data_dir} lacks one of {', '.join(COMPETITION_FILES)}")
-    source = "synthetic" if (data_dir / SOLUTION_FILE).is_file() else "kaggle"
+    source = "synthetic" if (data_dir / SOLUTION_FILE).is_file() else "raw"
     return data_dir, source
 
 

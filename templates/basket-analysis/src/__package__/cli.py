@@ -1,0 +1,240 @@
+"""Command line: ``synth``, ``train``, ``predict``, ``score``, ``rules`` and ``download``.
+
+The thread variables are set before anything imports numpy, scikit-learn or LightGBM: BLAS and
+OpenMP read them once at load time, and one thread is what makes runs reproducible.
+"""
+
+import os
+
+for _v in (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",  # macOS Accelerate
+    "NUMEXPR_NUM_THREADS",
+    "POLARS_MAX_THREADS",
+):
+    os.environ.setdefault(_v, "1")
+
+import argparse  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from . import config as cfg  # noqa: E402
+
+
+def _add_data_dir(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help=f"folder with the Kaggle files (default: {cfg.RAW_DIR} if complete, else "
+        f"{cfg.SYNTHETIC_DIR}, generated if missing)",
+    )
+
+
+def _add_seed(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--seed", type=int, default=cfg.DEFAULT_SEED, help=f"{what} (default 42)")
+
+
+def _add_sample_users(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--sample-users",
+        type=int,
+        default=None,
+        metavar="N",
+        help="use only the first N users (fast iterations on the real 206k-user data)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=__package__,
+        description="Instacart Market Basket Analysis starter (mean F1 with the None token).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="command")
+
+    p = sub.add_parser("synth", help="write deterministic synthetic data in Kaggle's layout")
+    _add_seed(p, "generator seed")
+    p.add_argument("--out", type=Path, default=cfg.SYNTHETIC_DIR, help="output folder")
+
+    p = sub.add_parser("train", help="OOF metrics, then fit and write the submission")
+    _add_data_dir(p)
+    _add_seed(p, "LightGBM seed, and generator seed if synthetic data must be generated")
+    p.add_argument("--out", type=Path, default=cfg.OUTPUT_DIR, help="output folder")
+    _add_sample_users(p)
+
+    p = sub.add_parser("predict", help="write a submission for the test orders")
+    _add_data_dir(p)
+    _add_seed(p, "LightGBM seed when no saved model exists")
+    p.add_argument(
+        "--out", type=Path, default=cfg.OUTPUT_DIR / "submission.csv", help="submission path"
+    )
+    p.add_argument("--model", choices=cfg.MODELS, default="lightgbm_f1")
+    p.add_argument(
+        "--model-file",
+        type=Path,
+        default=cfg.OUTPUT_DIR / "model.txt",
+        help="LightGBM model saved by train (refit if missing)",
+    )
+    _add_sample_users(p)
+
+    p = sub.add_parser("score", help="mean F1 of a submission against _solution.csv")
+    p.add_argument("submission", type=Path)
+    p.add_argument(
+        "--solution",
+        type=Path,
+        default=cfg.SYNTHETIC_DIR / cfg.SOLUTION,
+        help="solution file (default: the synthetic one; Kaggle never published test labels)",
+    )
+
+    p = sub.add_parser("rules", help="association rules (Apriori) over the prior orders")
+    _add_data_dir(p)
+    _add_seed(p, "generator seed if synthetic data must be generated")
+    p.add_argument(
+        "--out", type=Path, default=cfg.OUTPUT_DIR / "association_rules.csv", help="rules CSV"
+    )
+    p.add_argument(
+        "--min-support",
+        type=float,
+        default=cfg.RULES_MIN_SUPPORT,
+        help=f"minimum share of orders holding the itemset (default {cfg.RULES_MIN_SUPPORT})",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=float,
+        default=cfg.RULES_MIN_CONFIDENCE,
+        help=f"minimum P(consequent | antecedent) (default {cfg.RULES_MIN_CONFIDENCE})",
+    )
+    p.add_argument(
+        "--max-len",
+        type=int,
+        default=cfg.RULES_MAX_LEN,
+        help=f"largest itemset size (default {cfg.RULES_MAX_LEN})",
+    )
+
+    p = sub.add_parser("download", help="fetch the real data with the Kaggle CLI")
+    p.add_argument("--out", type=Path, default=cfg.RAW_DIR, help="target folder")
+    p.add_argument(
+        "--file",
+        action="append",
+        dest="files",
+        metavar="NAME",
+        help="download only this file (repeatable), e.g. --file aisles.csv",
+    )
+    return parser
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from .synth import write_synthetic
+
+    written = write_synthetic(args.out, args.seed)
+    print(f"wrote {len(written)} files to {args.out} (seed {args.seed})")
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from threadpoolctl import threadpool_limits
+
+    from .data import resolve_data_dir
+    from .pipeline import (
+        METRICS_FILE,
+        MODEL_FILE,
+        SUBMISSION_FILE,
+        baseline_submission_file,
+        train,
+    )
+
+    data_dir, dataset = resolve_data_dir(args.data_dir, args.seed)
+    with threadpool_limits(1):
+        result = train(data_dir, args.out, args.seed, dataset, args.sample_users)
+    print("out-of-fold mean F1 on train orders:")
+    for name in cfg.MODELS:
+        print(f"  {name:<16} {result.f1[name]:.4f}")
+    gain = result.f1["lightgbm_f1"] - result.f1["half_rule"]
+    print(f"  lightgbm_f1 - half_rule = {gain:+.4f}")
+    solution = data_dir / cfg.SOLUTION
+    if solution.is_file():
+        from .scoring import score_file
+
+        test_f1 = score_file(args.out / SUBMISSION_FILE, solution)
+        print(f"hidden test F1 of submission.csv (synthetic labels): {test_f1:.4f}")
+    baseline_files = [baseline_submission_file(n) for n in ("previous_basket", "half_rule")]
+    for name in (METRICS_FILE, SUBMISSION_FILE, MODEL_FILE, *baseline_files):
+        print(f"wrote {args.out / name}")
+    print(f"done in {result.seconds:.1f} s")
+    return 0
+
+
+def _predict(args: argparse.Namespace) -> int:
+    from threadpoolctl import threadpool_limits
+
+    from .data import resolve_data_dir
+    from .pipeline import predict
+
+    data_dir, _ = resolve_data_dir(args.data_dir, args.seed)
+    with threadpool_limits(1):
+        frame = predict(
+            data_dir, args.out, args.model, args.model_file, args.seed, args.sample_users
+        )
+    print(f"wrote {args.out} ({len(frame)} test orders, model {args.model})")
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    from .scoring import score_file
+
+    if not args.solution.is_file():
+        print(
+            f"error: {args.solution} not found; run `synth` first (real test labels are secret: "
+            "submit to Kaggle instead)",
+            file=sys.stderr,
+        )
+        return 2
+    print(f"mean F1: {score_file(args.submission, args.solution):.6f}")
+    return 0
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from .data import resolve_data_dir
+    from .rules import mine_rules_from_dir
+
+    data_dir, _ = resolve_data_dir(args.data_dir, args.seed)
+    start = time.perf_counter()
+    rules = mine_rules_from_dir(
+        data_dir, args.out, args.min_support, args.min_confidence, args.max_len
+    )
+    print(
+        f"{len(rules)} rules (min support {args.min_support}, min confidence "
+        f"{args.min_confidence}) -> {args.out} in {time.perf_counter() - start:.1f} s"
+    )
+    if len(rules):
+        cols = ["antecedent", "consequent", "support", "confidence", "lift"]
+        print(rules[cols].head(10).to_string(index=False))
+    return 0
+
+
+def _download(args: argparse.Namespace) -> int:
+    from .kaggle_download import download
+
+    return download(args.out, files=args.files)
+
+
+COMMANDS = {
+    "synth": _synth,
+    "train": _train,
+    "predict": _predict,
+    "score": _score,
+    "rules": _rules,
+    "download": _download,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

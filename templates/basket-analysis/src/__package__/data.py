@@ -1,0 +1,154 @@
+"""Reading and writing the Instacart files.
+
+One loader serves ``data/raw/`` (real Kaggle files) and ``data/synthetic/`` alike. Reads are
+column-selected and typed (``int32`` ids, small ints for counters) because the real
+``order_products__prior.csv`` has 32 M rows: with default ``int64``/object dtypes it needs several
+times the memory. Each file may be stored as ``X.csv`` or as Kaggle's single-file ``X.csv.zip``.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import config as cfg
+
+ORDER_DTYPES = {
+    "order_id": np.int32,
+    "user_id": np.int32,
+    "eval_set": "category",
+    "order_number": np.int16,
+    "order_dow": np.int8,
+    "order_hour_of_day": np.int8,
+    "days_since_prior_order": np.float32,
+}
+LINE_DTYPES = {
+    "order_id": np.int32,
+    "product_id": np.int32,
+    "add_to_cart_order": np.int16,
+    "reordered": np.int8,
+}
+PRODUCT_DTYPES = {
+    "product_id": np.int32,
+    "product_name": "string",
+    "aisle_id": np.int16,
+    "department_id": np.int16,
+}
+
+
+def locate(data_dir: Path, name: str) -> Path | None:
+    """Return ``data_dir/name`` or ``data_dir/name.zip``, whichever exists (plain CSV first)."""
+    for candidate in (data_dir / name, data_dir / f"{name}.zip"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def has_files(data_dir: Path, names: Sequence[str] = cfg.TRAINING_FILES) -> bool:
+    """True when every named file is present (as CSV or zipped CSV)."""
+    return all(locate(data_dir, name) is not None for name in names)
+
+
+def read_table(
+    data_dir: Path, name: str, dtypes: dict, columns: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Typed, column-selected read of one Kaggle file."""
+    path = locate(data_dir, name)
+    if path is None:
+        raise FileNotFoundError(f"{name} (or {name}.zip) not found in {data_dir}")
+    usecols = list(columns) if columns is not None else list(dtypes)
+    options = {"usecols": usecols, "dtype": {c: dtypes[c] for c in usecols if c in dtypes}}
+    if path.suffix != ".zip":
+        return pd.read_csv(path, encoding="utf-8", **options)[usecols]
+    with zipfile.ZipFile(path) as archive, archive.open(_zip_member(archive, name)) as handle:
+        return pd.read_csv(handle, encoding="utf-8", **options)[usecols]
+
+
+def _zip_member(archive: zipfile.ZipFile, name: str) -> str:
+    """The CSV inside a Kaggle zip, ignoring macOS metadata (``__MACOSX/``, ``._*``).
+
+    pandas refuses zips with more than one member, and archives made on a Mac have two.
+    """
+    members = [
+        m
+        for m in archive.namelist()
+        if not m.endswith("/")
+        and not m.startswith("__MACOSX/")
+        and not m.rsplit("/", 1)[-1].startswith(".")
+    ]
+    exact = [m for m in members if m.rsplit("/", 1)[-1] == name]
+    if exact:
+        return exact[0]
+    if len(members) == 1:
+        return members[0]
+    raise ValueError(f"{archive.filename}: expected one CSV member, found {members}")
+
+
+@dataclass(frozen=True)
+class BasketData:
+    """The tables the reorder model needs. ``train_lines`` is empty for users in ``test``."""
+
+    orders: pd.DataFrame
+    prior_lines: pd.DataFrame
+    train_lines: pd.DataFrame
+
+
+def load_basket_data(data_dir: Path, sample_users: int | None = None) -> BasketData:
+    """Load orders and order lines; ``sample_users`` keeps the first N users to iterate fast."""
+    orders = read_table(data_dir, cfg.ORDERS, ORDER_DTYPES)
+    orders["eval_set"] = orders["eval_set"].astype(str)
+    if sample_users is not None:
+        keep = np.sort(orders["user_id"].unique())[:sample_users]
+        orders = orders[orders["user_id"].isin(keep)].reset_index(drop=True)
+    prior = read_table(data_dir, cfg.PRIOR, LINE_DTYPES)
+    train = read_table(data_dir, cfg.TRAIN, LINE_DTYPES)
+    if sample_users is not None:
+        ids = orders["order_id"]
+        prior = prior[prior["order_id"].isin(ids)].reset_index(drop=True)
+        train = train[train["order_id"].isin(ids)].reset_index(drop=True)
+    return BasketData(orders=orders, prior_lines=prior, train_lines=train)
+
+
+def load_products(data_dir: Path) -> pd.DataFrame:
+    """``products.csv`` with ids and names (used to make association rules readable)."""
+    return read_table(data_dir, cfg.PRODUCTS, PRODUCT_DTYPES, ["product_id", "product_name"])
+
+
+def write_csv(frame: pd.DataFrame, path: Path, float_format: str = "%.6f") -> None:
+    """Write a CSV the same way on every OS: UTF-8, LF line endings, fixed float format."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(
+        path, index=False, lineterminator="\n", float_format=float_format, encoding="utf-8"
+    )
+
+
+def resolve_data_dir(
+    data_dir: Path | None, seed: int, log: Callable[[str], None] = print
+) -> tuple[Path, str]:
+    """Pick the data to use: an explicit directory, else ``data/raw`` if complete, else synthetic.
+
+    Returns the directory and the dataset label written to ``metrics.json``. Synthetic data is
+    generated on demand so ``train`` works on a fresh clone.
+    """
+    if data_dir is not None:
+        if not has_files(data_dir):
+            raise FileNotFoundError(
+                f"{data_dir} lacks {', '.join(cfg.TRAINING_FILES)} (plain or .zip)"
+            )
+        return data_dir, "synthetic" if locate(data_dir, cfg.SOLUTION) else "raw"
+    if has_files(cfg.RAW_DIR):
+        return cfg.RAW_DIR, "raw"
+    if not has_files(cfg.SYNTHETIC_DIR):
+        from .synth import write_synthetic
+
+        log(
+            f"note: no competition files in {cfg.RAW_DIR}; "
+            f"generating {cfg.SYNTHETIC_DIR} (seed {seed})"
+        )
+        write_synthetic(cfg.SYNTHETIC_DIR, seed)
+    return cfg.SYNTHETIC_DIR, "synthetic"
