@@ -41,7 +41,10 @@ export const StepResultSchema = z
     exitCode: z.number().int().nullable(),
     timedOut: z.boolean(),
     durationMs: z.number().int().min(0),
-    outputTail: z.string().meta({ description: "last lines of combined stdout/stderr, secrets redacted" }),
+    outputTail: z.string().meta({
+      description:
+        "last 4 KB of combined stdout/stderr of a step that did not pass (empty when it passed, so runs stay comparable); secrets redacted, durations and temp paths replaced by placeholders",
+    }),
     cause: z.object({ code: FailureCode, message: z.string() }).strict().nullable(),
   })
   .strict();
@@ -86,7 +89,15 @@ export const VerifyReportSchema = z
   .object({
     $schema: z.string(),
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
-    tool: z.object({ name: z.string(), version: z.string() }).strict(),
+    tool: z
+      .object({ name: z.string(), version: z.string() })
+      .strict()
+      .meta({ description: "the verifier that wrote this report" }),
+    generator: z
+      .object({ name: z.string(), version: z.string() })
+      .strict()
+      .nullable()
+      .meta({ description: "the generator that created the project (from ml-starter.json)" }),
     template: z.object({ id: z.string().regex(ARCHETYPE_ID), version: z.string() }).strict().nullable(),
     project: z.object({ distName: z.string(), importName: z.string() }).strict().nullable(),
     mode: z.enum(["host", "container"]),

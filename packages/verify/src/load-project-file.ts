@@ -1,0 +1,56 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  formatIssues,
+  PROJECT_FILE_NAME,
+  ProjectFileSchema,
+  type ProjectFile,
+} from "@ml-starter/schema";
+import { messages } from "./messages.js";
+
+export type LoadProjectFileResult =
+  | { ok: true; value: ProjectFile }
+  | {
+      ok: false;
+      code: "project_file_missing" | "project_file_invalid";
+      message: string;
+      issues: string[];
+    };
+
+/** Reads and validates `ml-starter.json` at the project root; every schema issue is listed, not just the first. */
+export async function loadProjectFile(dir: string): Promise<LoadProjectFileResult> {
+  const file = path.join(dir, PROJECT_FILE_NAME);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      return {
+        ok: false,
+        code: "project_file_missing",
+        message: messages.projectFileMissing(dir),
+        issues: [],
+      };
+    }
+    return invalid([`${PROJECT_FILE_NAME}: ${(error as Error).message}`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return invalid([`${PROJECT_FILE_NAME}: not valid JSON (${(error as Error).message})`]);
+  }
+  const parsed = ProjectFileSchema.safeParse(json);
+  if (!parsed.success) return invalid(formatIssues(parsed.error));
+  return { ok: true, value: parsed.data };
+}
+
+function invalid(issues: string[]): LoadProjectFileResult {
+  return {
+    ok: false,
+    code: "project_file_invalid",
+    message: messages.projectFileInvalid(issues),
+    issues,
+  };
+}

@@ -1,0 +1,52 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { flattenMetrics, formatIssues, MetricsFileSchema } from "@ml-starter/schema";
+
+export type MetricsResult =
+  { ok: true; metrics: Record<string, number> } | { ok: false; issues: string[] };
+
+/** Reads the project's metrics file (docs/template-contract.md) and flattens it to `model.metric` names. */
+export async function readMetrics(dir: string, file: string): Promise<MetricsResult> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, file), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      issues: [code === "ENOENT" ? `${file} was not written` : `${file}: ${String(error)}`],
+    };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [`${file} is not JSON: ${(error as Error).message}`] };
+  }
+  const parsed = MetricsFileSchema.safeParse(json);
+  if (!parsed.success)
+    return { ok: false, issues: formatIssues(parsed.error).map((i) => `${file}: ${i}`) };
+  const metrics = flattenMetrics(parsed.data);
+  const bad = Object.entries(metrics).filter(([, v]) => !Number.isFinite(v));
+  if (bad.length > 0)
+    return { ok: false, issues: bad.map(([k]) => `${file}: ${k} is not a finite number`) };
+  return { ok: true, metrics };
+}
+
+/** `lightgbm.*` matches `lightgbm.accuracy`; `*` stands for one name segment. */
+export function metricMatches(pattern: string, metric: string): boolean {
+  const re = new RegExp(`^${pattern.split("*").map(escapeRegExp).join("[^.]*")}$`);
+  return re.test(metric);
+}
+
+/** The tolerance for a metric: the first matching rule, or 0 (exact) when none matches. */
+export function toleranceFor(
+  metric: string,
+  tolerances: ReadonlyArray<{ metric: string; abs: number }>,
+): number {
+  return tolerances.find((t) => metricMatches(t.metric, metric))?.abs ?? 0;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,102 @@
+import { cp, mkdir, readFile, readdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { VerifyReportSchema } from "@ml-starter/schema";
+import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, runVerifier } from "../helpers/built-cli.js";
+import { eventually, isAlive } from "../helpers/processes.js";
+import { FIXTURE_PROJECT, nodeStep, readJson, writeProject } from "../helpers/project.js";
+import { describeVerifierScenarios } from "./scenarios.js";
+
+let root: TempDir;
+
+beforeAll(async () => {
+  assertBuilt();
+  root = await tempDirWithSpaces("verify e2e");
+});
+afterAll(() => root.cleanup());
+
+describeVerifierScenarios("the fixture uv project (real uv and pytest)", {
+  templateId: "verify-fixture",
+  project: async () => {
+    const dir = path.join(root.path, "fixture project");
+    await cp(FIXTURE_PROJECT, dir, {
+      recursive: true,
+      filter: (src) => !/[\\/](\.venv|outputs|data)$/.test(src),
+    });
+    return dir;
+  },
+  scratch: async () => {
+    const dir = path.join(root.path, "scratch");
+    await mkdir(dir, { recursive: true });
+    return dir;
+  },
+});
+
+describe("the built bin", () => {
+  it("reports network_unavailable with UV_OFFLINE=1 and a cold cache, and records offline: true", async () => {
+    const dir = path.join(root.path, "offline project");
+    await cp(FIXTURE_PROJECT, dir, {
+      recursive: true,
+      filter: (src) => !/[\\/](\.venv|outputs|data)$/.test(src),
+    });
+    const cache = path.join(root.path, "empty uv cache");
+    const run = await runVerifier([dir], {
+      env: { ...process.env, UV_OFFLINE: "1", UV_CACHE_DIR: cache },
+    });
+    expect(run.exitCode, run.all).toBe(3);
+    const report = VerifyReportSchema.parse(
+      await readJson(path.join(dir, "outputs", "verify", "report.json")),
+    );
+    expect(report.failure?.code).toBe("network_unavailable");
+    expect(report.environment.offline).toBe(true);
+    expect(report.steps.find((s) => s.status === "failed")?.outputTail).toContain(
+      "Network connectivity is disabled",
+    );
+  });
+
+  it.skipIf(process.platform === "win32")(
+    "on SIGINT kills the running step's tree, writes the report and exits 130",
+    async () => {
+      const dir = path.join(root.path, "interrupt project");
+      const pidFile = path.join(root.path, "interrupt pids.json");
+      await writeProject(dir, {
+        steps: [nodeStep("hang", "sleep-with-grandchild.mjs", [pidFile], { timeoutMs: 600_000 })],
+      });
+      const running = runVerifier([dir]);
+      expect(await eventually(() => existsSync(pidFile), 20_000)).toBe(true);
+      running.kill("SIGINT");
+      const run = await running;
+      expect(run.exitCode, run.all).toBe(130);
+      const report = VerifyReportSchema.parse(
+        await readJson(path.join(dir, "outputs", "verify", "report.json")),
+      );
+      expect(report.failure).toMatchObject({ code: "interrupted", step: "hang" });
+      const pids = JSON.parse(await readFile(pidFile, "utf8")) as {
+        child: number;
+        grandchild: number;
+      };
+      expect(await eventually(() => !isAlive(pids.child) && !isAlive(pids.grandchild))).toBe(true);
+    },
+  );
+
+  it("keeps canary secrets out of the report, the summary and its own output", async () => {
+    const dir = path.join(root.path, "canary project");
+    const canaries = {
+      KAGGLE_KEY: "CANARY-e2e-kaggle-key",
+      KAGGLE_API_TOKEN: "CANARY-e2e-kaggle-token",
+      GITHUB_TOKEN: "CANARY-e2e-github",
+      MY_SECRET: "CANARY-e2e-secret",
+      FOO_PASSWORD: "CANARY-e2e-password",
+      UV_INDEX_URL: "https://u:CANARY-e2e-url@host.example/simple",
+    };
+    await writeProject(dir, { steps: [nodeStep("leak", "echo-env.mjs", Object.keys(canaries))] });
+    const run = await runVerifier([dir, "--json"], { env: { ...process.env, ...canaries } });
+    expect(run.exitCode).toBe(4);
+    expect(run.all).not.toContain("CANARY");
+    const outDir = path.join(dir, "outputs", "verify");
+    for (const f of await readdir(outDir))
+      expect(await readFile(path.join(outDir, f), "utf8")).not.toContain("CANARY");
+  });
+});

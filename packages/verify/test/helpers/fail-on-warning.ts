@@ -1,0 +1,4 @@
+// Any Node warning (deprecation, unhandled listener leak, …) fails the test run.
+process.on("warning", (warning) => {
+  throw warning;
+});
