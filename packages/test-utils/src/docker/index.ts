@@ -1,0 +1,6 @@
+export {
+  ensureContainerEnvironment,
+  type ContainerEnvironment,
+  type ContainerEnvironmentOptions,
+} from "./environment.js";
+export { BASE_IMAGE_LABEL, BASE_IMAGE_RECIPE } from "./base-image.js";
