@@ -3,7 +3,7 @@ import { readFile, readdir, mkdir, writeFile, symlink } from "node:fs/promises";
 import { ProjectFileSchema } from "@ml-starter/schema";
 import { tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createProject, loadRegistry, MlStarterError } from "../../src/index.js";
+import { createProject, loadRegistry, MlStarterError, planFiles } from "../../src/index.js";
 import { REPO_TEMPLATES } from "../repo-templates.js";
 
 const ids = (await loadRegistry(REPO_TEMPLATES)).map((a) => a.manifest.id);
@@ -29,10 +29,15 @@ describe.each(ids)("createProject(%s)", (id) => {
     const result = await createProject({ ...base, archetype: id, targetDir: path.join(tmp.path, "my proj dir", "demo-project") });
     expect(result.names).toEqual({ projectName: "demo-project", distName: "demo-project", importName: "demo_project" });
     await expect(`${result.files.join("\n")}\n`).toMatchFileSnapshot(`__snapshots__/${id}.files.txt`);
-    for (const rel of result.files) {
-      const text = await readFile(path.join(result.targetDir, rel), "utf8");
-      // `${{ … }}` is GitHub Actions syntax in workflows; any other `{{` is a placeholder left behind.
-      expect(text.replace(/\$\{\{/g, ""), rel).not.toMatch(/\{\{|\}\}/);
+    const { dir } = (await loadRegistry(REPO_TEMPLATES)).find((a) => a.manifest.id === id)!;
+    for (const file of await planFiles(REPO_TEMPLATES, dir, "demo_project")) {
+      const generated = await readFile(path.join(result.targetDir, file.output));
+      if (file.render) {
+        // `${{ … }}` is GitHub Actions syntax; any other `{{` is a placeholder left behind.
+        expect(generated.toString("utf8").replace(/\$\{\{/g, ""), file.output).not.toContain("{{");
+      } else {
+        expect(generated.equals(await readFile(file.source)), `${file.output} is copied byte for byte`).toBe(true);
+      }
     }
     const projectFile = ProjectFileSchema.parse(JSON.parse(await readFile(path.join(result.targetDir, "ml-starter.json"), "utf8")));
     expect(projectFile.template.id).toBe(id);

@@ -1,0 +1,360 @@
+// The workflows' structure, parsed with `yaml`: least privilege, pinned runners, timeouts, the
+// archetype matrix derived from the manifests, and the generated project's verify.yml contract.
+import path from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { manifestIds } from "../lib/archetypes.js";
+import {
+  CREATE_PACKAGE_DIR,
+  REPO_ROOT,
+  SHARED_GITHUB_DIR,
+  TEMPLATES_DIR,
+  toPosix,
+} from "../lib/paths.js";
+import { run } from "../lib/run.js";
+import {
+  allSteps,
+  loadWorkflow,
+  monorepoWorkflowFiles,
+  PINNED_RUNNERS,
+  runnerLabels,
+  stepsOf,
+  templateWorkflowFiles,
+  triggers,
+  type Job,
+  type Step,
+  type WorkflowFile,
+} from "../lib/workflows.js";
+
+const UV_VERSION = "0.13.8";
+const ARCHETYPE_MATRIX = "${{ fromJSON(needs.archetypes.outputs.ids) }}";
+
+const all: WorkflowFile[] = [...monorepoWorkflowFiles(), ...templateWorkflowFiles()].map((f) =>
+  loadWorkflow(f, toPosix(path.relative(REPO_ROOT, f))),
+);
+const byLabel = (label: string) => {
+  const wf = all.find((w) => w.label === label);
+  if (!wf) throw new Error(`${label} not found`);
+  return wf;
+};
+const job = (wf: WorkflowFile, id: string): Job => {
+  const j = wf.workflow.jobs[id];
+  if (!j) throw new Error(`${wf.label}: no job ${id}`);
+  return j;
+};
+const stepRunning = (j: Job, pattern: RegExp): Step | undefined =>
+  stepsOf(j).find((s) => pattern.test(s.run ?? ""));
+const stepUsing = (j: Job, action: string): Step | undefined =>
+  stepsOf(j).find((s) => (s.uses ?? "").startsWith(`${action}@`));
+const version = (
+  JSON.parse(readFileSync(path.join(CREATE_PACKAGE_DIR, "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
+
+describe.each(all.map((wf) => [wf.label, wf] as const))("%s", (_label, wf) => {
+  const jobs = Object.entries(wf.workflow.jobs);
+
+  it("grants only contents: read at workflow level, and no job asks for more", () => {
+    expect(wf.workflow.permissions).toEqual({ contents: "read" });
+    for (const [, j] of jobs) {
+      if (j.permissions === undefined) continue;
+      expect(
+        Object.values(j.permissions as Record<string, string>).every(
+          (v) => v === "read" || v === "none",
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it("never runs on pull_request_target or workflow_run (untrusted code with a privileged token)", () => {
+    expect(triggers(wf.workflow)).not.toContain("pull_request_target");
+    expect(triggers(wf.workflow)).not.toContain("workflow_run");
+    expect(wf.text).not.toMatch(/pull_request_target/);
+  });
+
+  it("runs on pushes to main, pull requests and a weekly cron", () => {
+    expect(triggers(wf.workflow)).toEqual(
+      expect.arrayContaining(["push", "pull_request", "schedule"]),
+    );
+    const on = wf.workflow.on as {
+      push?: { branches?: string[] };
+      schedule?: Array<{ cron: string }>;
+    };
+    expect(on.push?.branches).toContain("main");
+    const crons = on.schedule?.map((s) => s.cron) ?? [];
+    expect(crons).toHaveLength(1);
+    // minute hour * * day-of-week: once a week.
+    expect(crons[0]).toMatch(/^\d+ \d+ \* \* [0-6]$/);
+  });
+
+  it("has a concurrency group", () => {
+    expect(wf.workflow.concurrency).toMatchObject({
+      group: expect.stringContaining("github.workflow") as unknown,
+    });
+  });
+
+  it("sets timeout-minutes on every job", () => {
+    for (const [id, j] of jobs) {
+      expect(typeof j["timeout-minutes"], `${wf.label}: job ${id}`).toBe("number");
+      expect(j["timeout-minutes"] as number).toBeLessThanOrEqual(90);
+    }
+  });
+
+  it("pins every runner image by label", () => {
+    for (const [id, j] of jobs) {
+      for (const label of runnerLabels(j))
+        expect(PINNED_RUNNERS, `${wf.label}: job ${id} runs on ${String(label)}`).toContain(label);
+    }
+  });
+
+  it("checks out without persisting the token", () => {
+    const checkouts = allSteps(wf.workflow).filter((s) =>
+      (s.uses ?? "").startsWith("actions/checkout@"),
+    );
+    for (const s of checkouts) expect(s.with?.["persist-credentials"]).toBe(false);
+  });
+
+  it("never expands an expression inside a run: script (values go through env:)", () => {
+    for (const s of allSteps(wf.workflow)) expect(s.run ?? "").not.toContain("${{");
+  });
+});
+
+describe(".github/workflows/ci.yml", () => {
+  const wf = byLabel(".github/workflows/ci.yml");
+  const checks = job(wf, "checks");
+
+  it("runs on the three OSes with Node 20, and Node 24 (current LTS) on Linux", () => {
+    expect(checks.strategy?.matrix?.["os"]).toEqual([...PINNED_RUNNERS]);
+    expect(checks.strategy?.matrix?.["node"]).toEqual(["20"]);
+    expect(checks.strategy?.matrix?.["include"]).toEqual([{ os: "ubuntu-24.04", node: "24" }]);
+  });
+
+  it("installs from the frozen lockfile, then lints, typechecks and runs the unit tests", () => {
+    const runs = stepsOf(checks).map((s) => s.run ?? "");
+    const order = [
+      "pnpm install --frozen-lockfile",
+      "pnpm build",
+      "pnpm lint",
+      "pnpm typecheck",
+      "pnpm test",
+    ].map((c) => runs.indexOf(c));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it("caches the pnpm store and the uv cache", () => {
+    expect(stepUsing(checks, "actions/setup-node")?.with).toMatchObject({ cache: "pnpm" });
+    expect(stepUsing(checks, "astral-sh/setup-uv")?.with).toMatchObject({
+      version: UV_VERSION,
+      "enable-cache": true,
+    });
+  });
+});
+
+describe(".github/workflows/templates.yml", () => {
+  const wf = byLabel(".github/workflows/templates.yml");
+  const ids = manifestIds(TEMPLATES_DIR);
+
+  it("reads the archetype list from templates/*/template.json: running its script gives the manifests' ids", async () => {
+    const read = stepsOf(job(wf, "archetypes")).find((s) => s.id === "read");
+    const script = /node --input-type=module -e '([\s\S]*?)'\s*>>\s*"\$GITHUB_OUTPUT"/.exec(
+      read?.run ?? "",
+    )?.[1];
+    expect(script, "the read step runs one node -e script into $GITHUB_OUTPUT").toBeDefined();
+    const result = await run(process.execPath, ["--input-type=module", "-e", script ?? ""], {
+      cwd: REPO_ROOT,
+    });
+    expect(result.exitCode, result.all).toBe(0);
+    const line = result.stdout.trim();
+    expect(line.startsWith("ids=")).toBe(true);
+    expect(JSON.parse(line.slice("ids=".length))).toEqual(ids);
+    expect(ids.length).toBeGreaterThan(0);
+  });
+
+  it("feeds every per-archetype matrix from that job, and names no archetype itself", () => {
+    const perArchetype = Object.entries(wf.workflow.jobs).filter(
+      ([, j]) => j.strategy?.matrix?.["archetype"] !== undefined,
+    );
+    expect(perArchetype.map(([id]) => id).sort()).toEqual(["container", "relock-drift", "verify"]);
+    for (const [, j] of perArchetype) {
+      expect(j.strategy?.matrix?.["archetype"]).toBe(ARCHETYPE_MATRIX);
+      expect([j.needs].flat()).toContain("archetypes");
+    }
+    for (const id of ids) expect(wf.text).not.toContain(id);
+  });
+
+  it("generates outside the repo with the built CLI, verifies, and uploads one report per archetype × OS", () => {
+    const verify = job(wf, "verify");
+    expect(verify.strategy?.matrix?.["os"]).toEqual([...PINNED_RUNNERS]);
+    expect(
+      stepRunning(
+        verify,
+        /node packages\/create-ml-starter\/dist\/cli\.js "\$RUNNER_TEMP\/gen\/\$ARCHETYPE-project"/,
+      )?.run,
+    ).toMatch(/--archetype "\$ARCHETYPE" --no-interactive --no-git/);
+    expect(
+      stepRunning(
+        verify,
+        /node packages\/verify\/dist\/cli\.js "\$RUNNER_TEMP\/gen\/\$ARCHETYPE-project"/,
+      )?.run,
+    ).toMatch(/--report /);
+    expect(stepUsing(verify, "actions/upload-artifact")?.with).toMatchObject({
+      name: "report-${{ matrix.archetype }}-${{ matrix.os }}",
+      "if-no-files-found": "error",
+    });
+    expect(stepRunning(verify, /git -C clone ls-files --eol/)).toBeDefined();
+  });
+
+  it("installs libomp (LightGBM's OpenMP runtime) on macOS before running projects", () => {
+    expect(stepRunning(job(wf, "verify"), /^brew install libomp$/m)?.if).toBe(
+      "runner.os == 'macOS'",
+    );
+  });
+
+  it("runs container mode on Linux", () => {
+    const container = job(wf, "container");
+    expect(container["runs-on"]).toBe("ubuntu-24.04");
+    expect(
+      stepRunning(container, /node packages\/verify\/dist\/cli\.js .* --container/),
+    ).toBeDefined();
+  });
+
+  it("compares all reports per archetype into the job summary", () => {
+    const compare = job(wf, "compare");
+    expect([compare.needs].flat()).toEqual(expect.arrayContaining(["verify", "container"]));
+    expect(stepUsing(compare, "actions/download-artifact")?.with).toMatchObject({
+      pattern: "report-*",
+    });
+    const step = stepRunning(
+      compare,
+      /node packages\/verify\/dist\/cli\.js compare "\$\{reports\[@\]\}" > "compare-\$id\.txt"/,
+    );
+    expect(step?.run).toMatch(
+      /cat "compare-\$id\.txt"\n\s*echo '```'\n\s*\} >> "\$GITHUB_STEP_SUMMARY"/,
+    );
+  });
+
+  it("checks byte-identity and the template lint on every OS", () => {
+    const portability = job(wf, "portability");
+    expect(portability.strategy?.matrix?.["os"]).toEqual([...PINNED_RUNNERS]);
+    expect(
+      stepRunning(portability, /pnpm --filter @ml-starter\/repo-checks test:e2e/),
+    ).toBeDefined();
+  });
+});
+
+describe("the generated project's .github/workflows/verify.yml", () => {
+  const wf = byLabel("templates/_shared/_github/workflows/verify.yml");
+  const verify = job(wf, "verify");
+
+  it("is copied byte for byte (not a .hbs template) and names no project", () => {
+    const stored = readdirSync(path.join(SHARED_GITHUB_DIR, "workflows"));
+    expect(stored).toEqual(["verify.yml"]);
+    expect(wf.text).not.toMatch(/\{\{\s*(projectName|distName|importName)/);
+  });
+
+  it("runs on the three pinned OSes, with libomp installed on macOS", () => {
+    expect(verify.strategy?.matrix?.["os"]).toEqual([...PINNED_RUNNERS]);
+    expect(verify["runs-on"]).toBe("${{ matrix.os }}");
+    expect(stepRunning(verify, /^brew install libomp$/m)?.if).toBe("runner.os == 'macOS'");
+  });
+
+  it("sets up the exact uv version, Python 3.11, and installs from the committed lock", () => {
+    expect(stepUsing(verify, "astral-sh/setup-uv")?.with).toMatchObject({
+      version: UV_VERSION,
+      "python-version": "3.11",
+    });
+    expect(stepsOf(verify).some((s) => s.run === "uv sync --locked")).toBe(true);
+  });
+
+  it("uses a uv that satisfies every archetype's [tool.uv] required-version", () => {
+    for (const id of manifestIds(TEMPLATES_DIR)) {
+      let pyproject: string;
+      try {
+        pyproject = readFileSync(path.join(TEMPLATES_DIR, id, "pyproject.toml.hbs"), "utf8");
+      } catch {
+        continue; // an archetype still being written
+      }
+      const required = /required-version\s*=\s*"==(\d+\.\d+)\.\*"/.exec(pyproject)?.[1];
+      expect(required, `${id}: required-version`).toBeDefined();
+      expect(UV_VERSION.startsWith(`${required}.`), id).toBe(true);
+    }
+  });
+
+  it("runs the verifier at the pinned create-ml-starter version and uploads a report per OS", () => {
+    expect(stepsOf(verify).map((s) => s.run)).toContain(
+      `npx --yes create-ml-starter@${version} verify --report verify-report.json`,
+    );
+    expect(stepUsing(verify, "actions/upload-artifact")?.with).toMatchObject({
+      name: "verify-report-${{ matrix.os }}",
+      path: "verify-report.json",
+    });
+  });
+
+  it("compares the reports in a job that needs all OSes, into the step summary", () => {
+    const compare = job(wf, "compare");
+    expect(compare.needs).toBe("verify");
+    expect(stepUsing(compare, "actions/download-artifact")?.with).toMatchObject({
+      pattern: "verify-report-*",
+    });
+    const pinned = `npx --yes create-ml-starter@${version} verify compare "\${reports[@]}" > compare.txt`;
+    const step = stepsOf(compare).find((s) => (s.run ?? "").includes(pinned));
+    expect(step?.run).toMatch(/cat compare\.txt\n\s*echo '```'\n\s*\} >> "\$GITHUB_STEP_SUMMARY"/);
+    expect(step?.run).toMatch(/exit "\$status"$/m);
+  });
+
+  it("downloads Kaggle data only when the secret is configured, and hands the token to that step alone", () => {
+    expect(verify.env).toEqual({ KAGGLE_CONFIGURED: "${{ secrets.KAGGLE_API_TOKEN != '' }}" });
+    const download = stepRunning(verify, / download$/m);
+    expect(download?.if).toBe("env.KAGGLE_CONFIGURED == 'true'");
+    expect(download?.env).toEqual({ KAGGLE_API_TOKEN: "${{ secrets.KAGGLE_API_TOKEN }}" });
+    expect(download?.run).toContain("ml-starter.json");
+    const mentions = wf.text.match(/secrets\.\w+/g) ?? [];
+    expect(mentions).toEqual(["secrets.KAGGLE_API_TOKEN", "secrets.KAGGLE_API_TOKEN"]);
+    for (const s of allSteps(wf.workflow)) expect(s.if ?? "").not.toContain("secrets.");
+  });
+});
+
+describe("dependabot", () => {
+  interface Update {
+    "package-ecosystem": string;
+    directory?: string;
+    directories?: string[];
+    schedule?: { interval?: string };
+    cooldown?: { "default-days"?: number };
+  }
+  const load = (file: string) =>
+    parse(readFileSync(file, "utf8")) as { version: number; updates: Update[] };
+  const dirs = (u: Update) => u.directories ?? [u.directory ?? ""];
+
+  it("covers github-actions (incl. the generated projects' workflow), npm, uv and devcontainers in the monorepo", () => {
+    const config = load(path.join(REPO_ROOT, ".github", "dependabot.yml"));
+    expect(config.version).toBe(2);
+    const by = Object.fromEntries(config.updates.map((u) => [u["package-ecosystem"], u]));
+    expect(Object.keys(by).sort()).toEqual(["devcontainers", "github-actions", "npm", "uv"]);
+    expect(dirs(by["github-actions"] as Update)).toEqual([
+      "/",
+      "/templates/_shared/_github/workflows",
+    ]);
+    expect(dirs(by["devcontainers"] as Update)).toEqual(["/"]);
+    for (const u of config.updates) {
+      expect(u.schedule?.interval).toBe("weekly");
+      expect(u.cooldown?.["default-days"]).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("gives generated projects uv, github-actions and devcontainers updates with a cooldown", () => {
+    const config = load(path.join(SHARED_GITHUB_DIR, "dependabot.yml"));
+    expect(config.updates.map((u) => u["package-ecosystem"]).sort()).toEqual([
+      "devcontainers",
+      "github-actions",
+      "uv",
+    ]);
+    for (const u of config.updates) {
+      expect(dirs(u)).toEqual(["/"]);
+      expect(u.cooldown?.["default-days"]).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
