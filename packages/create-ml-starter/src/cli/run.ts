@@ -16,7 +16,17 @@ export interface CliIo {
 const defaultIo = (): CliIo => ({
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-  cwd: process.cwd(),
+  // Read when needed, inside the error boundary: the shell's directory may have been deleted.
+  get cwd() {
+    try {
+      return process.cwd();
+    } catch (error) {
+      throw new MlStarterError("INVALID_OPTION", "The current directory no longer exists.", {
+        hint: "cd into an existing directory and run again",
+        cause: error,
+      });
+    }
+  },
   env: process.env,
   isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
 });

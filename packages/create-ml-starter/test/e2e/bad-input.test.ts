@@ -3,7 +3,7 @@ import path from "node:path";
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runBuiltCli } from "../built-cli.js";
+import { BUILT_CLI, run, runBuiltCli } from "../built-cli.js";
 
 let tmp: TempDir;
 beforeEach(async () => {
@@ -42,21 +42,46 @@ describe("bad input through the built CLI", () => {
     expect(await treeState(tmp.path)).toEqual(before);
   });
 
+  it.skipIf(process.platform === "win32")("a deleted working directory is a one-line usage error", async () => {
+    const gone = path.join(tmp.path, "deleted cwd");
+    await mkdir(gone);
+    // A parent that enters the directory, deletes it, then starts the CLI from there.
+    const script = `process.chdir(${JSON.stringify(gone)}); require("fs").rmdirSync(${JSON.stringify(gone)});
+      const r = require("child_process").spawnSync(process.execPath, [${JSON.stringify(BUILT_CLI)}, "proj", "-a", "classification"], { encoding: "utf8" });
+      process.stdout.write(JSON.stringify({ status: r.status, stderr: r.stderr }));`;
+    const result = await run(process.execPath, ["-e", script]);
+    const child = JSON.parse(result.stdout) as { status: number; stderr: string };
+    expect(child.status).toBe(2);
+    expect(child.stderr.trim()).toBe("✖ The current directory no longer exists. Hint: cd into an existing directory and run again.");
+  });
+
   it("--debug adds the stack trace", async () => {
     const result = await runBuiltCli(["class", "-a", "classification", "--debug"], { cwd: tmp.path });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/at deriveNames/);
   });
 
-  it.skipIf(process.platform === "win32" || process.getuid?.() === 0)("a read-only parent fails cleanly with exit 3", async () => {
+  it.skipIf(process.platform === "win32")("a read-only parent fails cleanly with exit 3", async () => {
     const parent = path.join(tmp.path, "read-only");
     await mkdir(parent);
-    await chmod(parent, 0o555);
-    const before = await treeState(tmp.path);
-    const result = await runBuiltCli([path.join(parent, "proj"), "-a", "classification", "--no-install", "--no-git"]);
-    await chmod(parent, 0o755);
-    expect(result.exitCode).toBe(3);
-    expect(result.stderr).toMatch(/Permission denied/);
-    expect(await treeState(tmp.path)).toEqual({ ...before, "read-only": "dir" });
+    // Root ignores permission bits, so as root the parent is a read-only tmpfs mount instead.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      const mounted = await run("mount", ["-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", parent]);
+      expect(mounted.exitCode, `mount a read-only tmpfs: ${mounted.all}`).toBe(0);
+    } else {
+      await chmod(parent, 0o555);
+    }
+    try {
+      const before = await treeState(tmp.path);
+      const result = await runBuiltCli([path.join(parent, "proj"), "-a", "classification", "--no-install", "--no-git"]);
+      expect(result.exitCode, result.all).toBe(3);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toMatch(/Permission denied while/);
+      expect(await treeState(tmp.path)).toEqual(before);
+    } finally {
+      if (asRoot) await run("umount", [parent]);
+      else await chmod(parent, 0o755);
+    }
   });
 });

@@ -49,20 +49,25 @@ describe.each(ids)("createProject(%s)", (id) => {
 describe("createProject safety", () => {
   const archetype = ids[0] ?? "classification";
 
-  it("an error after k files leaves no target, no staging and no created parents", async () => {
-    const parent = path.join(tmp.path, "new parent");
-    for (const k of [1, 3, 7]) {
+  it.each([
+    ["ENOSPC", "DISK_ERROR", 3],
+    ["EACCES", "PERMISSION_DENIED", 3],
+    ["EIO", "GENERATOR_FAILED", 1],
+  ])("%s after k files leaves no target, no staging and no created parents", async (errno, code, exitCode) => {
+    // Once with a parent the run must create (and remove again), once with an existing parent.
+    for (const [parent, k] of [[path.join(tmp.path, "new parent"), 1], [path.join(tmp.path, "new parent"), 7], [tmp.path, 1], [tmp.path, 3]] as const) {
       const error = await errorOf(
         createProject({
           ...base,
           archetype,
           targetDir: path.join(parent, "proj"),
           onFileWritten: (count) => {
-            if (count === k) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+            if (count === k) throw Object.assign(new Error(`${errno}: simulated`), { code: errno });
           },
         }),
       );
-      expect(error.code).toBe("DISK_ERROR");
+      expect(error.code).toBe(code);
+      expect(error.exitCode).toBe(exitCode);
       expect(await readdir(tmp.path)).toEqual([]);
     }
   });

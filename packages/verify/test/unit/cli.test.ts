@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { VerifyReportSchema } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../../src/cli-args.js";
@@ -197,19 +196,4 @@ describe("CLI", () => {
       code: "docker_unavailable",
     });
   });
-
-  it.skipIf(existsSync(fileURLToPath(new URL("../../src/container/index.ts", import.meta.url))))(
-    "keeps --container wired: without the container module it exits 3 with a complete report",
-    async () => {
-      const dir = await testdir();
-      await writeProject(dir, { steps: [nodeStep("one", "exit-code.mjs")] });
-      const run = io(dir);
-      expect(await main(["--container"], run.io)).toBe(3);
-      const report = VerifyReportSchema.parse(
-        await readJson(path.join(dir, "outputs", "verify", "report.json")),
-      );
-      expect(report).toMatchObject({ mode: "container", failure: { code: "docker_unavailable" } });
-      expect(report.steps.map((s) => s.status)).toEqual(["not-run"]);
-    },
-  );
 });
