@@ -2,7 +2,7 @@
 // baseline inside the generated project, and the documented margins on metrics.json.
 import path from "node:path";
 import { readFile, writeFile } from "node:fs/promises";
-import { MetricsFileSchema, flattenMetrics } from "@ml-starter/schema";
+import { MetricsFileSchema, VerifyReportSchema, flattenMetrics } from "@ml-starter/schema";
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/index.js";
@@ -51,5 +51,17 @@ describe.each(registry.map((a) => a.manifest))("$id project from the built CLI",
       if (margin.minRatio !== undefined) expect((strong ?? 0) / (naive ?? 1), margin.id).toBeGreaterThanOrEqual(margin.minRatio);
     }
     await expect(readFile(path.join(target, "outputs", "submission.csv"), "utf8")).resolves.toMatch(/\n/);
+
+    // The verifier, reached through the create CLI as a user would (`npx create-ml-starter verify`).
+    const report = path.join(tmp.path, `${manifest.id}-report.json`);
+    const verified = await runBuiltCli(["verify", target, "--report", report]);
+    expect(verified.exitCode, verified.all).toBe(0);
+    const parsed = VerifyReportSchema.parse(JSON.parse(await readFile(report, "utf8")));
+    expect(parsed.outcome).toBe("success");
+    expect(parsed.template?.id).toBe(manifest.id);
+    expect(parsed.margins.every((m) => m.ok)).toBe(true);
+    expect(parsed.outputs.every((o) => o.sha256 !== null)).toBe(true);
+    const after = await run("git", ["status", "--porcelain"], { cwd: target, env });
+    expect(after.stdout, "verifying must not change tracked files").toBe("");
   });
 });
