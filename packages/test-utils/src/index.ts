@@ -1,5 +1,6 @@
 export { tempDirWithSpaces, type TempDir } from "./temp-dir.js";
 export { treeState } from "./tree-state.js";
+export { run, type RunResult } from "./run-command.js";
 export {
   ensureContainerEnvironment,
   BASE_IMAGE_LABEL,

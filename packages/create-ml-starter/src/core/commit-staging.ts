@@ -1,6 +1,7 @@
 import path from "node:path";
 import { lstat, open, readFile, readdir, rename, rmdir, unlink } from "node:fs/promises";
 import { MlStarterError } from "./errors.js";
+import { isProcessAlive } from "./process-alive.js";
 import { renameWithRetry, type RenameOptions } from "./rename-with-retry.js";
 import { inspectTarget } from "./target.js";
 
@@ -10,14 +11,7 @@ function lockPath(target: string): string {
 }
 
 async function ownerAlive(file: string): Promise<boolean> {
-  const pid = Number((await readFile(file, "utf8").catch(() => "")).trim());
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return isProcessAlive(Number((await readFile(file, "utf8").catch(() => "")).trim()));
 }
 
 async function acquireLock(target: string): Promise<string> {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { isProcessAlive } from "./process-alive.js";
 
 /** `<parent>/.<name>.ml-starter-<pid>-<random>`: beside the target, so the final rename never crosses filesystems. */
 const STAGING_PATTERN = /^\..+\.ml-starter-(\d+)-[A-Za-z0-9]{6}$/;
@@ -16,16 +17,6 @@ export async function removeStaging(staging: string): Promise<void> {
   await rm(staging, { recursive: true, force: true, maxRetries: 5 });
 }
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Removes staging dirs left by runs that died (SIGKILL, power loss): their owner PID is gone. */
 export async function sweepStaleStaging(parent: string): Promise<string[]> {
   let entries: string[];
@@ -37,7 +28,7 @@ export async function sweepStaleStaging(parent: string): Promise<string[]> {
   const removed: string[] = [];
   for (const entry of entries) {
     const match = STAGING_PATTERN.exec(entry);
-    if (!match || isAlive(Number(match[1]))) continue;
+    if (!match || isProcessAlive(Number(match[1]))) continue;
     await rm(path.join(parent, entry), { recursive: true, force: true });
     removed.push(entry);
   }

@@ -3,10 +3,9 @@
 // `npm pack --dry-run --json` listing the underscore-named dotfiles that npm would otherwise mangle.
 import path from "node:path";
 import { mkdir, readdir } from "node:fs/promises";
-import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
+import { run, tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CREATE_PACKAGE_DIR, REPO_ROOT, TEMPLATES_DIR } from "../lib/paths.js";
-import { run } from "../lib/run.js";
 import { readTarball, relativeToPackage, type TarEntry } from "../lib/tarball.js";
 import { formatFindings, lintEntries, lintTree, readTree } from "../lib/tree-lint.js";
 

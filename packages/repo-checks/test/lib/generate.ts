@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { mkdir } from "node:fs/promises";
 import { BUILT_CLI } from "./paths.js";
-import { run } from "./run.js";
+import { run } from "@ml-starter/test-utils";
 import type { ForbiddenString } from "./tree-lint.js";
 
 /** Canary identity for the generator's environment: if any of it shows up in a file, the file leaks it. */

@@ -9,7 +9,7 @@ import path from "node:path";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { TOOL_CACHE_DIR } from "./paths.js";
-import { run, type RunResult } from "./run.js";
+import { run, type RunResult } from "@ml-starter/test-utils";
 
 export const ACTIONLINT_VERSION = "v1.7.12";
 const ACTIONLINT_MODULE = "github.com/rhysd/actionlint/cmd/actionlint";

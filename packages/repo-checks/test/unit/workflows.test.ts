@@ -12,7 +12,7 @@ import {
   TEMPLATES_DIR,
   toPosix,
 } from "../lib/paths.js";
-import { run } from "../lib/run.js";
+import { run } from "@ml-starter/test-utils";
 import {
   allSteps,
   loadWorkflow,
