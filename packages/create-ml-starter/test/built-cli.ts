@@ -4,7 +4,7 @@ import type { Options } from "execa";
 
 export { run, type RunResult };
 
-/** The built bin, exactly as `npx create-ml-starter` runs it. */
+/** The built bin, exactly as `npx @ml-starter/create` runs it. */
 export const BUILT_CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 /** The templates copied into the package by the build (what the bin and the tarball ship). */
 export const BUILT_TEMPLATES = fileURLToPath(new URL("../templates/", import.meta.url));

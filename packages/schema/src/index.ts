@@ -5,3 +5,4 @@ export * from "./metrics-file.js";
 export * from "./report.js";
 export { formatIssues } from "./format-issues.js";
 export { jsonSchemas } from "./json-schemas.js";
+export { PACKAGE_NAMES, packageRunnerFrom, publishedSchemaUrl, runPackageCommand, type PackageRunner } from "./package-names.js";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ARCHETYPE_ID } from "./manifest.js";
+import { publishedSchemaUrl } from "./package-names.js";
 
 export const REPORT_SCHEMA_VERSION = 1;
-export const REPORT_SCHEMA_ID =
-  "https://raw.githubusercontent.com/ml-starter/ml-starter/main/packages/schema/schemas/verify-report.schema.json";
+export const REPORT_SCHEMA_ID = publishedSchemaUrl("verify-report.schema.json");
 
 /** Why verification stopped or failed; each code maps to one exit code (packages/verify/src/exit-codes.ts). */
 export const FailureCode = z.enum([

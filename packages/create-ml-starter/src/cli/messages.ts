@@ -1,5 +1,5 @@
-// Every line create-ml-starter prints, in one place.
-import type { TemplateManifest } from "@ml-starter/schema";
+// Every line the scaffolder prints, in one place.
+import { PACKAGE_NAMES, runPackageCommand, type PackageRunner, type TemplateManifest } from "@ml-starter/schema";
 import type { PostStepResult } from "../core/post-steps.js";
 import type { ProjectNames } from "../core/names.js";
 
@@ -8,12 +8,13 @@ export const messages = {
   help(archetypes: readonly TemplateManifest[], version: string): string {
     const width = Math.max(...archetypes.map((a) => a.id.length));
     const list = archetypes.map((a) => `  ${a.id.padEnd(width)}  ${a.title}: ${a.description}`).join("\n");
-    return `create-ml-starter ${version}
+    return `${PACKAGE_NAMES.create} ${version}
 Scaffold a reproducible, runnable Kaggle starter project (uv + uv.lock, pytest, ruff, pinned devcontainer).
 
 Usage:
   ${this.usageLine}
-  create-ml-starter verify [options]      verify a generated project (see: create-ml-starter verify --help)
+  (run as: pnpm create @ml-starter <dir> …, npm create @ml-starter@latest <dir> -- …, npx ${PACKAGE_NAMES.create} <dir> …)
+  Verify a generated project: npx ${PACKAGE_NAMES.verify} --help
 
 Archetypes:
 ${list}
@@ -33,7 +34,7 @@ Options:
 Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 environment
 (permissions, disk), 130 interrupted.`;
   },
-  missingDir: "missing <dir>: pass the directory to create, e.g. `create-ml-starter titanic-starter --archetype classification`",
+  missingDir: `missing <dir>: pass the directory to create, e.g. \`npx ${PACKAGE_NAMES.create} titanic-starter --archetype classification\``,
   missingArchetype: (ids: readonly string[]) => `--archetype is required when not interactive (one of: ${ids.join(", ")})`,
   unknownOption: (detail: string) => detail.replace(/\. To specify.*$/, "").replace(/\.$/, ""),
   promptName: "Project name (a new directory)",
@@ -42,17 +43,24 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 en
   error: (message: string, hint?: string) =>
     `✖ ${/[.!?]$/.test(message) ? message : `${message}.`}${hint ? ` Hint: ${hint}.` : ""}`,
   unexpected: (version: string) =>
-    `✖ Unexpected error in create-ml-starter ${version}. Please report it with the output of --debug.`,
+    `✖ Unexpected error in ${PACKAGE_NAMES.create} ${version}. Please report it with the output of --debug.`,
   interrupted: "✖ Interrupted; nothing was created.",
   postStep: (r: PostStepResult) => `${r.status === "done" ? "✔" : r.status === "skipped" ? "•" : "!"} ${r.detail}`,
-  done(dir: string, cwd: string, names: ProjectNames, manifest: TemplateManifest, installed: boolean): string {
+  done(
+    dir: string,
+    cwd: string,
+    names: ProjectNames,
+    manifest: TemplateManifest,
+    installed: boolean,
+    runner: PackageRunner,
+  ): string {
     const rel = dirForHumans(dir, cwd);
     const steps = [
       `cd ${quote(rel)}`,
       ...(installed ? [] : ["uv sync --locked"]),
       `uv run ${names.importName} train        # synthetic data, both baselines, outputs/metrics.json`,
       "uv run pytest",
-      "npx create-ml-starter verify          # fingerprint the build (ml-starter.json holds the plan)",
+      `${runPackageCommand(runner, PACKAGE_NAMES.verify)}   # fingerprint the build (ml-starter.json holds the plan)`,
     ];
     return `\n✔ Created ${manifest.title} starter "${names.projectName}" in ${dir}\n\nNext steps:\n${steps
       .map((s) => `  ${s}`)

@@ -2,6 +2,7 @@ import { isMlStarterError, MlStarterError } from "../core/errors.js";
 import { GENERATOR } from "../core/generator-info.js";
 import { findArchetype, loadRegistry } from "../core/registry.js";
 import { defaultTemplatesRoot } from "../core/templates-root.js";
+import { packageRunnerFrom } from "@ml-starter/schema";
 import { parseCliArgs } from "./args.js";
 import { messages } from "./messages.js";
 
@@ -113,7 +114,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     });
     for (const step of result.postSteps) io.out(messages.postStep(step));
     const installed = result.postSteps.some((s) => s.step === "install" && s.status === "done");
-    io.out(messages.done(result.targetDir, io.cwd, result.names, result.manifest, installed));
+    const runner = packageRunnerFrom(io.env["npm_config_user_agent"]);
+    io.out(messages.done(result.targetDir, io.cwd, result.names, result.manifest, installed, runner));
     return 0;
   } catch (error) {
     return report(error, io, debug);

@@ -1,6 +1,7 @@
 import {
   PROJECT_FILE_NAME,
   ProjectFileSchema,
+  publishedSchemaUrl,
   STEP_TOKENS,
   type ProjectFile,
   type TemplateManifest,
@@ -22,7 +23,7 @@ export function buildProjectFile(
     run: step.run.map((arg) => arg.split(STEP_TOKENS.package).join(names.importName)),
   }));
   return ProjectFileSchema.parse({
-    $schema: "https://raw.githubusercontent.com/ml-starter/ml-starter/main/packages/schema/schemas/project-file.schema.json",
+    $schema: publishedSchemaUrl("project-file.schema.json"),
     schemaVersion: 1,
     generator: { name: GENERATOR.name, version: GENERATOR.version },
     template: { id: manifest.id, version: manifest.version },

@@ -52,7 +52,7 @@ describe.each(registry.map((a) => a.manifest))("$id project from the built CLI",
     }
     await expect(readFile(path.join(target, "outputs", "submission.csv"), "utf8")).resolves.toMatch(/\n/);
 
-    // The verifier, reached through the create CLI as a user would (`npx create-ml-starter verify`).
+    // The verifier, through the create bin's `verify` forwarding (the published command is `npx @ml-starter/verify`).
     const report = path.join(tmp.path, `${manifest.id}-report.json`);
     const verified = await runBuiltCli(["verify", target, "--report", report]);
     expect(verified.exitCode, verified.all).toBe(0);

@@ -38,9 +38,9 @@ async function listFiles(root: string, rel = ""): Promise<string[]> {
   return out.sort();
 }
 
-describe("the packed create-ml-starter", () => {
+describe("the packed @ml-starter/create", () => {
   it("ships the templates with their underscore dotfiles", async () => {
-    const shipped = await listFiles(path.join(prefix, "node_modules", "create-ml-starter", "templates"));
+    const shipped = await listFiles(path.join(prefix, "node_modules", "@ml-starter", "create", "templates"));
     for (const name of ["_gitignore", "_gitattributes", "_dockerignore", "_python-version", "_devcontainer/devcontainer.json.hbs", "_devcontainer/devcontainer-lock.json"]) {
       expect(shipped).toContain(`_shared/${name}`);
     }

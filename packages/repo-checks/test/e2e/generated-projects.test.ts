@@ -20,12 +20,13 @@ import {
   TEMPLATES_DIR,
 } from "../lib/paths.js";
 import { commandProblem, documentedCommands } from "../lib/readme-commands.js";
+import { foreignPackageCommands } from "../lib/package-commands.js";
 import { actionlint, runActionlint, runZizmor, shellcheckPath } from "../lib/tools.js";
 import { formatFindings, lintTree, readTree, type LintOptions } from "../lib/tree-lint.js";
 
 const ids = manifestIds(TEMPLATES_DIR);
 let tmp: TempDir;
-const projects = new Map<string, { dir: string; options: LintOptions }>();
+const projects = new Map<string, { dir: string; output: string; options: LintOptions }>();
 const project = (id: string) => {
   const p = projects.get(id);
   if (!p) throw new Error(`${id} was not generated`);
@@ -35,15 +36,16 @@ const project = (id: string) => {
 beforeAll(async () => {
   expect(
     manifestIds(BUILT_TEMPLATES),
-    "the build's templates differ from templates/: run `pnpm --filter create-ml-starter build`",
+    "the build's templates differ from templates/: run `pnpm --filter @ml-starter/create build`",
   ).toEqual(ids);
   tmp = await tempDirWithSpaces("repo-checks gen");
   const datesBefore = todayStrings();
   for (const id of ids) {
-    const { dir, home } = await generate(tmp.path, id);
+    const { dir, home, output } = await generate(tmp.path, id);
     const forbiddenDates = [...new Set([...datesBefore, ...todayStrings()])];
     projects.set(id, {
       dir,
+      output,
       options: {
         forbiddenStrings: leakStrings(tmp.path, home, REPO_ROOT),
         timestamps: true,
@@ -70,6 +72,16 @@ describe.each(ids)("the generated %s project", (id) => {
     );
     if (updated) console.log(`updated snapshots/${id}.manifest.txt (${manifest.length} files)`);
     expect(diffs, `generated ${id} differs from snapshots/${id}.manifest.txt`).toEqual([]);
+  });
+
+  it("prints and generates only commands that run our own packages (D14)", async () => {
+    const files = (await readTree(project(id).dir)).filter((e) => e.content !== undefined);
+    const foreign = [
+      ...foreignPackageCommands(project(id).output, "CLI output"),
+      ...files.flatMap((e) => foreignPackageCommands(e.content!.toString("utf8"), e.path)),
+    ];
+    expect(foreign).toEqual([]);
+    expect(project(id).output).toContain("npx @ml-starter/verify");
   });
 
   it("passes the template lint with no absolute path, username, hostname or timestamp in any file", async () => {

@@ -61,14 +61,14 @@ describe("the packed create-ml-starter tarball", () => {
     const missing = source.filter((e) => !shipped.has(e.path)).map((e) => e.path);
     expect(
       missing,
-      "missing from the tarball (rebuild: pnpm --filter create-ml-starter build)",
+      "missing from the tarball (rebuild: pnpm --filter @ml-starter/create build)",
     ).toEqual([]);
     const differing = source
       .filter((e) => e.content && !shipped.get(e.path)?.content?.equals(e.content))
       .map((e) => e.path);
     expect(
       differing,
-      "differ in the tarball (rebuild: pnpm --filter create-ml-starter build)",
+      "differ in the tarball (rebuild: pnpm --filter @ml-starter/create build)",
     ).toEqual([]);
   });
 

@@ -27,6 +27,8 @@ export interface Generated {
   dir: string;
   /** The environment the CLI ran with (canary HOME/USER). */
   home: string;
+  /** What the CLI printed (stdout and stderr, interleaved). */
+  output: string;
 }
 
 /**
@@ -48,13 +50,15 @@ export async function generate(parent: string, id: string): Promise<Generated> {
         USER: CANARY_USER,
         USERNAME: CANARY_USER,
         LOGNAME: CANARY_USER,
+        // As `npm create` / `npx` would start it, whatever started the tests (pnpm sets its own).
+        npm_config_user_agent: "npm/11.19.1 node/v20.20.2 linux x64 workspaces/false",
       },
       timeout: 120_000,
     },
   );
   if (result.exitCode !== 0)
     throw new Error(`create-ml-starter ${id} exited ${result.exitCode}:\n${result.all}`);
-  return { dir, home };
+  return { dir, home, output: String(result.all) };
 }
 
 /** Path spellings a leak could use: native, forward-slash, and (on Windows) backslash-escaped in JSON. */

@@ -7,7 +7,7 @@ export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SNAPSHOT_DIR = path.join(PACKAGE_ROOT, "snapshots");
 export const TEMPLATES_DIR = path.join(REPO_ROOT, "templates");
 export const CREATE_PACKAGE_DIR = path.join(REPO_ROOT, "packages", "create-ml-starter");
-/** The built bin, exactly as `npx create-ml-starter` runs it. */
+/** The built bin, exactly as `npx @ml-starter/create` runs it. */
 export const BUILT_CLI = path.join(CREATE_PACKAGE_DIR, "dist", "cli.js");
 /** The templates the build copies into the package (what the bin and the tarball use). */
 export const BUILT_TEMPLATES = path.join(CREATE_PACKAGE_DIR, "templates");

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { manifestIds } from "../lib/archetypes.js";
 import {
-  CREATE_PACKAGE_DIR,
   REPO_ROOT,
   SHARED_GITHUB_DIR,
   TEMPLATES_DIR,
@@ -47,11 +46,11 @@ const stepRunning = (j: Job, pattern: RegExp): Step | undefined =>
   stepsOf(j).find((s) => pattern.test(s.run ?? ""));
 const stepUsing = (j: Job, action: string): Step | undefined =>
   stepsOf(j).find((s) => (s.uses ?? "").startsWith(`${action}@`));
-const version = (
-  JSON.parse(readFileSync(path.join(CREATE_PACKAGE_DIR, "package.json"), "utf8")) as {
-    version: string;
-  }
-).version;
+/** The verifier package generated CI pins, by exact name and version (docs/decisions.md D14). */
+const verifier = JSON.parse(
+  readFileSync(path.join(REPO_ROOT, "packages", "verify", "package.json"), "utf8"),
+) as { name: string; version: string };
+const verifierSpec = `${verifier.name}@${verifier.version}`;
 
 describe.each(all.map((wf) => [wf.label, wf] as const))("%s", (_label, wf) => {
   const jobs = Object.entries(wf.workflow.jobs);
@@ -283,9 +282,9 @@ describe("the generated project's .github/workflows/verify.yml", () => {
     }
   });
 
-  it("runs the verifier at the pinned create-ml-starter version and uploads a report per OS", () => {
+  it("runs the verifier package at its exact version and uploads a report per OS", () => {
     expect(stepsOf(verify).map((s) => s.run)).toContain(
-      `npx --yes create-ml-starter@${version} verify --report verify-report.json`,
+      `npx --yes ${verifierSpec} --report verify-report.json`,
     );
     expect(stepUsing(verify, "actions/upload-artifact")?.with).toMatchObject({
       name: "verify-report-${{ matrix.os }}",
@@ -299,7 +298,7 @@ describe("the generated project's .github/workflows/verify.yml", () => {
     expect(stepUsing(compare, "actions/download-artifact")?.with).toMatchObject({
       pattern: "verify-report-*",
     });
-    const pinned = `npx --yes create-ml-starter@${version} verify compare "\${reports[@]}" > compare.txt`;
+    const pinned = `npx --yes ${verifierSpec} compare "\${reports[@]}" > compare.txt`;
     const step = stepsOf(compare).find((s) => (s.run ?? "").includes(pinned));
     expect(step?.run).toMatch(/cat compare\.txt\n\s*echo '```'\n\s*\} >> "\$GITHUB_STEP_SUMMARY"/);
     expect(step?.run).toMatch(/exit "\$status"$/m);

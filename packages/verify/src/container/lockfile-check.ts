@@ -65,7 +65,7 @@ export async function checkDevcontainerLockfile(projectDir: string): Promise<Dev
       "container_failed",
       "no devcontainer configuration: .devcontainer/devcontainer.json does not exist",
       {
-        hint: "container mode runs the project's own devcontainer; regenerate it with create-ml-starter",
+        hint: "container mode runs the project's own devcontainer; regenerate it with @ml-starter/create",
       },
     );
   }

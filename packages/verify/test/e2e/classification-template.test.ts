@@ -19,7 +19,7 @@ describe.skipIf(!TEMPLATE_READY)("a freshly generated classification project", (
   beforeAll(async () => {
     assertBuilt();
     // The generator's bin ships a copy of templates/: build it so the copy is current.
-    const build = await execa("pnpm", ["--filter", "create-ml-starter", "build"], {
+    const build = await execa("pnpm", ["--filter", "@ml-starter/create", "build"], {
       cwd: REPO,
       reject: false,
       all: true,
