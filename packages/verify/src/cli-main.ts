@@ -6,6 +6,7 @@ import { UsageError } from "./errors.js";
 import { EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor } from "./exit-codes.js";
 import { loadContainerRunnerFactory } from "./load-container-runner.js";
 import { messages } from "./messages.js";
+import { checkOutputTargets } from "./output-paths.js";
 import { readReportFile } from "./read-report.js";
 import { createRedactor } from "./redact.js";
 import { sortKeysDeep } from "./sort-keys.js";
@@ -30,7 +31,8 @@ const defaultIo = (): CliIo => ({
   isTTY: Boolean(process.stderr.isTTY),
 });
 
-const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+// SIGHUP (terminal closed) and SIGQUIT are stops like SIGTERM: kill the step tree, write the report, exit 130.
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"] as const;
 
 /** The whole CLI: argv → exit code. Never calls process.exit; everything printed is redacted. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
@@ -83,6 +85,13 @@ async function runVerify(
         path.dirname(reportPath),
         `${path.basename(reportPath, path.extname(reportPath))}.md`,
       );
+  try {
+    await checkOutputTargets(dir, reportPath, summaryPath);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(`ml-starter-verify: ${error.message}`);
+    return EXIT_USAGE;
+  }
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   for (const s of SIGNALS) process.on(s, onSignal);
@@ -113,6 +122,8 @@ async function runVerify(
         : {}),
     });
     try {
+      // Again: a step may have replaced outputs/verify with a symlink while it ran.
+      await checkOutputTargets(dir, reportPath, summaryPath);
       await writeReport(reportPath, report);
       await writeSummary(summaryPath, renderSummary(report), io.env);
     } catch (error) {
