@@ -3,9 +3,11 @@ import { compareReports } from "./compare.js";
 import { renderCompareTable } from "./compare-table.js";
 import { parseCliArgs, type CliCommand } from "./cli-args.js";
 import { UsageError } from "./errors.js";
+import { escapeControl } from "./escape-control.js";
 import { EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor } from "./exit-codes.js";
 import { loadContainerRunnerFactory } from "./load-container-runner.js";
 import { messages } from "./messages.js";
+import { checkOutputTargets } from "./output-paths.js";
 import { readReportFile } from "./read-report.js";
 import { createRedactor } from "./redact.js";
 import { sortKeysDeep } from "./sort-keys.js";
@@ -30,12 +32,15 @@ const defaultIo = (): CliIo => ({
   isTTY: Boolean(process.stderr.isTTY),
 });
 
-const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+// SIGHUP (terminal closed) and SIGQUIT are stops like SIGTERM: kill the step tree, write the report, exit 130.
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"] as const;
 
 /** The whole CLI: argv → exit code. Never calls process.exit; everything printed is redacted. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   const redact = createRedactor(io.env).text;
-  const err = (line: string) => io.err(`${redact(line)}\n`);
+  // The print boundary: everything shown on the console is redacted, then stripped of control characters.
+  const show = (text: string) => escapeControl(redact(text));
+  const err = (line: string) => io.err(`${show(line)}\n`);
   let command: CliCommand;
   try {
     command = parseCliArgs(argv);
@@ -55,7 +60,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         io.out(`${TOOL.version}\n`);
         return 0;
       case "compare":
-        return await runCompare(command, io, err);
+        return await runCompare(command, io, err, show);
       case "verify":
         return await runVerify(command, io, err);
     }
@@ -83,6 +88,13 @@ async function runVerify(
         path.dirname(reportPath),
         `${path.basename(reportPath, path.extname(reportPath))}.md`,
       );
+  try {
+    await checkOutputTargets(dir, reportPath, summaryPath);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(`ml-starter-verify: ${error.message}`);
+    return EXIT_USAGE;
+  }
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   for (const s of SIGNALS) process.on(s, onSignal);
@@ -113,6 +125,8 @@ async function runVerify(
         : {}),
     });
     try {
+      // Again: a step may have replaced outputs/verify with a symlink while it ran.
+      await checkOutputTargets(dir, reportPath, summaryPath);
       await writeReport(reportPath, report);
       await writeSummary(summaryPath, renderSummary(report), io.env);
     } catch (error) {
@@ -156,6 +170,7 @@ async function runCompare(
   command: Extract<CliCommand, { kind: "compare" }>,
   io: CliIo,
   err: (line: string) => void,
+  show: (text: string) => string,
 ) {
   const loaded = await Promise.all(
     command.files.map((f) => readReportFile(path.resolve(io.cwd, f))),
@@ -170,10 +185,10 @@ async function runCompare(
   const result = compareReports(reports);
   const table = renderCompareTable(reports, result);
   if (command.json) {
-    io.err(table);
+    io.err(show(table));
     io.out(`${JSON.stringify(sortKeysDeep(result), null, 2)}\n`);
   } else {
-    io.out(table);
+    io.out(show(table));
   }
   return result.ok ? 0 : 4;
 }

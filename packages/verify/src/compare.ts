@@ -174,9 +174,12 @@ function compareOutputs(
 }
 
 function compareMetrics(a: VerifyReport, b: VerifyReport, pair: string[], add: Add) {
-  for (const name of [...new Set([...Object.keys(a.metrics), ...Object.keys(b.metrics)])].sort()) {
-    const x = a.metrics[name];
-    const y = b.metrics[name];
+  // Maps, not property reads: a metric named `constructor` or `toString` must not find Object.prototype's.
+  const ma = new Map(Object.entries(a.metrics));
+  const mb = new Map(Object.entries(b.metrics));
+  for (const name of [...new Set([...ma.keys(), ...mb.keys()])].sort()) {
+    const x = ma.get(name);
+    const y = mb.get(name);
     if (x === undefined || y === undefined) {
       add(
         "metric",

@@ -66,6 +66,18 @@ export const messages = {
   containerUnavailable: (why: string) => `container mode is not available: ${why}`,
   unexpected: (why: string) => `unexpected verifier error: ${why}`,
 
+  paths: {
+    noProject: (dir: string) =>
+      `${dir} does not exist or is not a directory (hint: pass the generated project's directory)`,
+    same: (file: string) => `--report and --summary are the same file: ${file}`,
+    leavesProject: (flag: string, file: string) =>
+      `${flag} ${file} leads out of the project through a symlink (hint: remove the symlink or pass a path outside the project)`,
+    notRegular: (flag: string, file: string, what: string) =>
+      `${flag} ${file} is ${what}, not a regular file (hint: pass a new file path)`,
+    notOurs: (flag: string, file: string) =>
+      `${flag} ${file} exists and was not written by ml-starter-verify; refusing to overwrite it (hint: pass a new file path)`,
+  },
+
   cli: {
     usage:
       "usage: ml-starter-verify [dir] [--report <file>] [--summary <file>] [--container] [--json] [--debug]\n       ml-starter-verify compare <a.json> <b.json> [...] [--json]",
@@ -95,13 +107,16 @@ export const messages = {
         "",
         "Exit codes:",
         "  0    success (compare: no drift)",
-        "  2    usage error (bad flag or argument; compare: unreadable or invalid report)",
+        "  2    usage error (bad flag or argument; a project directory that does not exist; a --report or",
+        "       --summary path that is not a regular file, leaves the project through a symlink, or exists",
+        "       and was not written by the verifier; compare: unreadable or invalid report)",
         "  3    environment or tool problem: tool_missing, tool_too_old, uv_version_mismatch,",
         "       network_unavailable, docker_unavailable, container_failed, project_file_missing/invalid",
         "  4    a check failed: lock_missing, lock_out_of_date, lock_unreadable, step_failed, tests_failed,",
         "       output_missing, metrics_invalid, margin_failed, devcontainer_invalid (compare: drift)",
         "  124  a step timed out (step_timed_out; its process tree was killed)",
-        "  130  interrupted (SIGINT/SIGTERM: the running step's tree is killed, the report is still written)",
+        "  130  interrupted (SIGINT/SIGTERM/SIGHUP/SIGQUIT: the running step's tree is killed, the report",
+        "       is still written)",
       ].join("\n"),
     stepLine: (status: string, id: string, command: string, seconds: string, detail: string) =>
       `${status} ${id}  ${command}  ${seconds}${detail ? `  ${detail}` : ""}`,

@@ -1,12 +1,10 @@
 import { cp, mkdir, readFile, readdir } from "node:fs/promises";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { VerifyReportSchema } from "@ml-starter/schema";
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertBuilt, runVerifier } from "../helpers/built-cli.js";
-import { eventually, isAlive } from "../helpers/processes.js";
 import { FIXTURE_PROJECT, nodeStep, readJson, writeProject } from "../helpers/project.js";
 import { describeVerifierScenarios } from "./scenarios.js";
 
@@ -124,31 +122,6 @@ describe("the built bin", () => {
     expect(report.steps.find((s) => s.id === "sync")?.status).toBe("failed");
     expect(await readFile(path.join(dir, "uv.lock"), "utf8")).toBe(lockBefore);
   });
-
-  it.skipIf(process.platform === "win32")(
-    "on SIGINT kills the running step's tree, writes the report and exits 130",
-    async () => {
-      const dir = path.join(root.path, "interrupt project");
-      const pidFile = path.join(root.path, "interrupt pids.json");
-      await writeProject(dir, {
-        steps: [nodeStep("hang", "sleep-with-grandchild.mjs", [pidFile], { timeoutMs: 600_000 })],
-      });
-      const running = runVerifier([dir]);
-      expect(await eventually(() => existsSync(pidFile), 20_000)).toBe(true);
-      running.kill("SIGINT");
-      const run = await running;
-      expect(run.exitCode, run.all).toBe(130);
-      const report = VerifyReportSchema.parse(
-        await readJson(path.join(dir, "outputs", "verify", "report.json")),
-      );
-      expect(report.failure).toMatchObject({ code: "interrupted", step: "hang" });
-      const pids = JSON.parse(await readFile(pidFile, "utf8")) as {
-        child: number;
-        grandchild: number;
-      };
-      expect(await eventually(() => !isAlive(pids.child) && !isAlive(pids.grandchild))).toBe(true);
-    },
-  );
 
   it("keeps canary secrets out of the report, the summary and its own output", async () => {
     const dir = path.join(root.path, "canary project");
