@@ -142,6 +142,10 @@ export const VerifyReportSchema = z
         .object({ path: z.string(), kind: z.enum(["deterministic", "model"]), sha256: sha256.nullable() })
         .strict(),
     ),
+    dataset: z
+      .enum(["synthetic", "raw"])
+      .nullable()
+      .meta({ description: "the data the train step used (metrics.json); margins are enforced on synthetic data only" }),
     margins: z.array(MarginResultSchema),
     devcontainer: z.array(FindingSchema),
     outcome: z.enum(["success", "failure", "error"]),

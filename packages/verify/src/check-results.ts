@@ -20,7 +20,10 @@ export async function checkResults(
     return;
   }
   report.metrics = metrics.metrics;
+  report.dataset = metrics.dataset;
   report.margins = evaluateMargins(plan.metrics.margins, metrics.metrics);
+  // Margins are designed for the synthetic data's planted signal; on the real data they are recorded, not enforced.
+  if (metrics.dataset !== "synthetic") return;
   const failed = report.margins.filter((m) => !m.ok);
   if (failed.length > 0) setFailure(report, "margin_failed", messages.marginFailed(failed));
 }

@@ -3,7 +3,8 @@ import path from "node:path";
 import { flattenMetrics, formatIssues, MetricsFileSchema } from "@ml-starter/schema";
 
 export type MetricsResult =
-  { ok: true; metrics: Record<string, number> } | { ok: false; issues: string[] };
+  | { ok: true; metrics: Record<string, number>; dataset: "synthetic" | "raw" }
+  | { ok: false; issues: string[] };
 
 /** Reads the project's metrics file (docs/template-contract.md) and flattens it to `model.metric` names. */
 export async function readMetrics(dir: string, file: string): Promise<MetricsResult> {
@@ -30,7 +31,7 @@ export async function readMetrics(dir: string, file: string): Promise<MetricsRes
   const bad = Object.entries(metrics).filter(([, v]) => !Number.isFinite(v));
   if (bad.length > 0)
     return { ok: false, issues: bad.map(([k]) => `${file}: ${k} is not a finite number`) };
-  return { ok: true, metrics };
+  return { ok: true, metrics, dataset: parsed.data.dataset };
 }
 
 /** `lightgbm.*` matches `lightgbm.accuracy`; `*` stands for one name segment. */

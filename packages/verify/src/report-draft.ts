@@ -34,6 +34,7 @@ export function emptyReport(mode: VerifyReport["mode"]): VerifyReport {
     metrics: {},
     tolerances: [],
     outputs: [],
+    dataset: null,
     margins: [],
     devcontainer: [],
     outcome: "success",

@@ -92,6 +92,7 @@ describe("metrics", () => {
     expect(await readMetrics(dir, "outputs/metrics.json")).toEqual({
       ok: true,
       metrics: { "m.a": 0.5 },
+      dataset: "synthetic",
     });
     await writeFile(file, JSON.stringify({ schema_version: 2, models: {} }));
     const bad = await readMetrics(dir, "outputs/metrics.json");

@@ -336,6 +336,19 @@ describe("verifyProject (fixture steps on the host)", () => {
     expect(r4.failure?.message).toBe(
       "margin model-over-baseline: model.accuracy - baseline.accuracy = 0.05 < 0.1",
     );
+    expect(r4.dataset).toBe("synthetic");
+
+    // Trained on the real data: the same small margin is recorded, and does not fail verification.
+    const realData = await testdir();
+    await writeProject(realData, {
+      ...trainPlan,
+      steps: [nodeStep("train", "write-outputs.mjs", ["0.05", "raw"], { role: "train" })],
+    });
+    const r5 = await verifyProject(realData, { env });
+    expect(r5.failure).toBeNull();
+    expect(r5.outcome).toBe("success");
+    expect(r5.dataset).toBe("raw");
+    expect(r5.margins).toMatchObject([{ id: "model-over-baseline", actual: 0.05, ok: false }]);
   });
 });
 
