@@ -1,7 +1,7 @@
 import path from "node:path";
-import { mkdir, rm } from "node:fs/promises";
 import { fromFsError, MlStarterError } from "./errors.js";
 import { commitStaging } from "./commit-staging.js";
+import { createParents, removeCreatedParents } from "./created-parents.js";
 import { checkImageReference } from "./image-ref.js";
 import { checkDescription, deriveNames, type ProjectNames } from "./names.js";
 import { checkPathLength } from "./path-length.js";
@@ -79,9 +79,9 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
 
   // 2. Stage beside the target (same filesystem), then rename into place.
   const parent = path.dirname(target);
-  let createdParent: string | undefined;
+  let createdParents: string[];
   try {
-    createdParent = await mkdir(parent, { recursive: true });
+    createdParents = await createParents(parent);
   } catch (error) {
     throw fromFsError(error, `creating ${parent}`);
   }
@@ -101,7 +101,8 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     staging = undefined;
   } catch (error) {
     if (staging) await removeStaging(staging).catch(() => undefined);
-    if (createdParent) await rm(createdParent, { recursive: true, force: true }).catch(() => undefined);
+    // Only our own staging dir is removed recursively; parents we created go only if still empty.
+    await removeCreatedParents(createdParents);
     throw fromFsError(error, `writing ${target}`);
   }
 

@@ -72,6 +72,31 @@ describe("createProject safety", () => {
     }
   });
 
+  it("a failure removes only its staging and the parents it created that are still empty", async () => {
+    // Another run (or the user) adds to a parent this run created: that content must survive the failure.
+    const outer = path.join(tmp.path, "new outer");
+    const inner = path.join(outer, "new inner");
+    const error = await errorOf(
+      createProject({
+        ...base,
+        archetype,
+        targetDir: path.join(inner, "proj"),
+        onFileWritten: async (count) => {
+          if (count !== 2) return;
+          await mkdir(path.join(outer, "sibling project", "src"), { recursive: true });
+          await writeFile(path.join(outer, "sibling project", "src", "model.py"), "finished elsewhere\n");
+          await writeFile(path.join(outer, "notes.txt"), "the user's file\n");
+          throw Object.assign(new Error("EIO: simulated"), { code: "EIO" });
+        },
+      }),
+    );
+    expect(error.code).toBe("GENERATOR_FAILED");
+    expect(await readdir(tmp.path)).toEqual(["new outer"]);
+    expect((await readdir(outer)).sort()).toEqual(["notes.txt", "sibling project"]);
+    expect(await readFile(path.join(outer, "sibling project", "src", "model.py"), "utf8")).toBe("finished elsewhere\n");
+    expect(await readFile(path.join(outer, "notes.txt"), "utf8")).toBe("the user's file\n");
+  });
+
   it("refuses a non-empty target and changes nothing", async () => {
     const target = path.join(tmp.path, "existing");
     await mkdir(target);
