@@ -1,7 +1,7 @@
 import path from "node:path";
-import { readFile, readdir, mkdir, writeFile, symlink } from "node:fs/promises";
+import { readFile, readdir, mkdir, rm, writeFile, symlink } from "node:fs/promises";
 import { ProjectFileSchema } from "@ml-starter/schema";
-import { tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
+import { run, tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createProject, loadRegistry, MlStarterError, planFiles } from "../../src/index.js";
 import { REPO_TEMPLATES } from "../repo-templates.js";
@@ -117,6 +117,26 @@ describe("createProject safety", () => {
     const topLevel = new Set(result.files.map((f) => f.split("/")[0]));
     expect((await readdir(target)).sort()).toEqual([".git", ...topLevel].sort());
     expect((await readdir(tmp.path)).sort()).toEqual(["cloned-repo"]);
+  });
+
+  it("refuses a .git-only target whose repository has commits, changing nothing", async () => {
+    const target = path.join(tmp.path, "old-repo");
+    await mkdir(target);
+    const git = (...args: string[]) =>
+      run("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args], {
+        cwd: target,
+      });
+    await git("init", "--quiet");
+    await writeFile(path.join(target, "notes.md"), "tracked\n");
+    await git("add", "notes.md");
+    expect((await git("commit", "--quiet", "-m", "history")).exitCode).toBe(0);
+    await rm(path.join(target, "notes.md"));
+    const before = await treeState(tmp.path);
+    const error = await errorOf(createProject({ ...base, archetype, targetDir: target }));
+    expect(error.code).toBe("TARGET_NOT_EMPTY");
+    expect(error.message).toMatch(/already has history/);
+    expect(await treeState(tmp.path)).toEqual(before);
+    expect((await git("ls-files")).stdout.trim()).toBe("notes.md");
   });
 
   it("two concurrent runs on one target: exactly one wins, the tree is complete", async () => {
