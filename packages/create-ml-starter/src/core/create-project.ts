@@ -3,6 +3,7 @@ import { fromFsError, MlStarterError } from "./errors.js";
 import { commitStaging } from "./commit-staging.js";
 import { createParents, removeCreatedParents } from "./created-parents.js";
 import { checkImageReference } from "./image-ref.js";
+import { lockedPackageNames } from "./locked-names.js";
 import { checkDescription, deriveNames, type ProjectNames } from "./names.js";
 import { checkPathLength } from "./path-length.js";
 import { planFiles } from "./plan-files.js";
@@ -59,7 +60,10 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   // 1. Validate every input and plan every output path before touching the disk.
   // The name is the last segment as typed: `.` or `..` would otherwise silently become the cwd's name.
   const typedLast = options.targetDir.split(/[\\/]+/).filter(Boolean).pop() ?? "";
-  const names = deriveNames(typedLast === "." || typedLast === ".." || typedLast === "" ? typedLast : path.basename(target));
+  const names = deriveNames(
+    typedLast === "." || typedLast === ".." || typedLast === "" ? typedLast : path.basename(target),
+    lockedPackageNames(templatesRoot),
+  );
   const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
   const description = checkDescription(options.description ?? manifest.description);

@@ -201,6 +201,13 @@ describe("createProject safety", () => {
     expect(await readdir(tmp.path)).toEqual([]);
   });
 
+  it.each(["cloudpickle", "python-dotenv", "sitecustomize"])("refuses the locked or interpreter name %s before writing", async (name) => {
+    const error = await errorOf(createProject({ ...base, archetype, targetDir: path.join(tmp.path, name) }));
+    expect(error.code).toBe("INVALID_NAME");
+    expect(error.exitCode).toBe(2);
+    expect(await readdir(tmp.path)).toEqual([]);
+  });
+
   it("rejects an unknown archetype and an unpinned image before writing", async () => {
     expect((await errorOf(createProject({ ...base, archetype: "nope", targetDir: path.join(tmp.path, "p") }))).code).toBe(
       "UNKNOWN_ARCHETYPE",
