@@ -11,7 +11,7 @@ import { generateWithPlop, type TemplateData } from "./plop-adapter.js";
 import { initGit, installWithUv, type PostStepResult } from "./post-steps.js";
 import { buildProjectFile, PROJECT_FILE_NAME, serializeProjectFile } from "./project-file.js";
 import { findArchetype, loadRegistry } from "./registry.js";
-import { createStaging, removeStaging, sweepStaleStaging } from "./staging.js";
+import { applyUmask, createStaging, removeStaging, sweepStaleStaging } from "./staging.js";
 import { inspectTarget } from "./target.js";
 import { defaultTemplatesRoot } from "./templates-root.js";
 import { writeInside } from "./write-file.js";
@@ -101,6 +101,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image, description));
     await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
     if (options.signal?.aborted) throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");
+    await applyUmask(staging);
     await commitStaging(staging, target, options.renameOptions);
     staging = undefined;
   } catch (error) {

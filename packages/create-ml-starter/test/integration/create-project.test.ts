@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readFile, readdir, mkdir, rm, writeFile, symlink } from "node:fs/promises";
+import { readFile, readdir, mkdir, rm, stat, writeFile, symlink } from "node:fs/promises";
 import { ProjectFileSchema } from "@ml-starter/schema";
 import { run, tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -137,6 +137,21 @@ describe("createProject safety", () => {
     expect(error.message).toMatch(/already has history/);
     expect(await treeState(tmp.path)).toEqual(before);
     expect((await git("ls-files")).stdout.trim()).toBe("notes.md");
+  });
+
+  it.skipIf(process.platform === "win32").each([
+    ["022", 0o022],
+    ["002", 0o002],
+    ["077", 0o077],
+  ])("the project directory follows umask %s, not staging's 0700", async (_label, mask) => {
+    const previous = process.umask(mask);
+    try {
+      const result = await createProject({ ...base, archetype, targetDir: path.join(tmp.path, `proj-${mask.toString(8)}`) });
+      expect((await stat(result.targetDir)).mode & 0o777).toBe(0o777 & ~mask);
+      expect((await stat(path.join(result.targetDir, "src"))).mode & 0o777).toBe(0o777 & ~mask);
+    } finally {
+      process.umask(previous);
+    }
   });
 
   it("two concurrent runs on one target: exactly one wins, the tree is complete", async () => {
