@@ -77,9 +77,10 @@ const MAX_DESCRIPTION = 200;
  * only ever written through format-aware encoders. Control characters and newlines are refused.
  */
 export function checkDescription(raw: string): string {
+  // Bidi controls (U+061C, U+200E/F, U+202A–E, U+2066–9) can make the text display differently from what it is.
   // eslint-disable-next-line no-control-regex
-  const rule = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(raw)
-    ? "it contains a control character or line break"
+  const rule = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(raw)
+    ? "it contains a control character or line break (bidi controls included)"
     : raw.trim() === ""
       ? "it is empty"
       : raw.length > MAX_DESCRIPTION
