@@ -1,8 +1,9 @@
 import path from "node:path";
-import { mkdir, rm } from "node:fs/promises";
 import { fromFsError, MlStarterError } from "./errors.js";
 import { commitStaging } from "./commit-staging.js";
+import { createParents, removeCreatedParents } from "./created-parents.js";
 import { checkImageReference } from "./image-ref.js";
+import { lockedPackageNames } from "./locked-names.js";
 import { checkDescription, deriveNames, type ProjectNames } from "./names.js";
 import { checkPathLength } from "./path-length.js";
 import { planFiles } from "./plan-files.js";
@@ -10,7 +11,7 @@ import { generateWithPlop, type TemplateData } from "./plop-adapter.js";
 import { initGit, installWithUv, type PostStepResult } from "./post-steps.js";
 import { buildProjectFile, PROJECT_FILE_NAME, serializeProjectFile } from "./project-file.js";
 import { findArchetype, loadRegistry } from "./registry.js";
-import { createStaging, removeStaging, sweepStaleStaging } from "./staging.js";
+import { applyUmask, createStaging, removeStaging, sweepStaleStaging } from "./staging.js";
 import { inspectTarget } from "./target.js";
 import { defaultTemplatesRoot } from "./templates-root.js";
 import { writeInside } from "./write-file.js";
@@ -59,7 +60,10 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   // 1. Validate every input and plan every output path before touching the disk.
   // The name is the last segment as typed: `.` or `..` would otherwise silently become the cwd's name.
   const typedLast = options.targetDir.split(/[\\/]+/).filter(Boolean).pop() ?? "";
-  const names = deriveNames(typedLast === "." || typedLast === ".." || typedLast === "" ? typedLast : path.basename(target));
+  const names = deriveNames(
+    typedLast === "." || typedLast === ".." || typedLast === "" ? typedLast : path.basename(target),
+    lockedPackageNames(templatesRoot),
+  );
   const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
   const description = checkDescription(options.description ?? manifest.description);
@@ -79,9 +83,9 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
 
   // 2. Stage beside the target (same filesystem), then rename into place.
   const parent = path.dirname(target);
-  let createdParent: string | undefined;
+  let createdParents: string[];
   try {
-    createdParent = await mkdir(parent, { recursive: true });
+    createdParents = await createParents(parent);
   } catch (error) {
     throw fromFsError(error, `creating ${parent}`);
   }
@@ -97,11 +101,13 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image, description));
     await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
     if (options.signal?.aborted) throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");
+    await applyUmask(staging);
     await commitStaging(staging, target, options.renameOptions);
     staging = undefined;
   } catch (error) {
     if (staging) await removeStaging(staging).catch(() => undefined);
-    if (createdParent) await rm(createdParent, { recursive: true, force: true }).catch(() => undefined);
+    // Only our own staging dir is removed recursively; parents we created go only if still empty.
+    await removeCreatedParents(createdParents);
     throw fromFsError(error, `writing ${target}`);
   }
 

@@ -6,6 +6,9 @@ import {
   SHADOWED_DEPENDENCIES,
   WINDOWS_RESERVED,
 } from "./reserved-names.js";
+import { lockedPackageNames, normalizeDistName } from "./locked-names.js";
+
+export { normalizeDistName };
 
 export interface ProjectNames {
   /** The directory name as typed, e.g. `titanic-starter`. */
@@ -21,14 +24,12 @@ export type NameCheck = { ok: true; names: ProjectNames } | { ok: false; rule: s
 const MAX_LENGTH = 214; // npm's limit; also keeps Windows paths short
 const PEP508_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
 
-/** PEP 503: runs of `-`, `_`, `.` become one `-`, lower-cased. */
-export function normalizeDistName(name: string): string {
-  return name.replace(/[-_.]+/g, "-").toLowerCase();
-}
-
-/** Checks a project (directory) name against every rule, returning the first broken one. */
-export function checkProjectName(raw: string): NameCheck {
-  const fail = (rule: string): NameCheck => ({ ok: false, rule, suggestion: suggestProjectName(raw) });
+/**
+ * Checks a project (directory) name against every rule, returning the first broken one. `locked` is the set of
+ * package names the templates lock (default: the installed templates').
+ */
+export function checkProjectName(raw: string, locked: ReadonlySet<string> = lockedPackageNames()): NameCheck {
+  const fail = (rule: string): NameCheck => ({ ok: false, rule, suggestion: suggestProjectName(raw, locked) });
   if (raw.trim() === "") return fail("the name is empty");
   if (raw === "." || raw === "..") return fail("'.' and '..' are not project names");
   if (/[/\\]/.test(raw)) return fail("the name contains a path separator");
@@ -54,12 +55,15 @@ export function checkProjectName(raw: string): NameCheck {
   if (SHADOWED_DEPENDENCIES.has(importName)) {
     return fail(`'${importName}' would shadow a dependency or project folder of the same name`);
   }
+  if (locked.has(distName) || locked.has(importName)) {
+    return fail(`'${distName}' is a locked dependency of the templates; the lock cannot hold two packages of one name`);
+  }
   return { ok: true, names: { projectName: raw, distName, importName } };
 }
 
 /** Derives the names or throws INVALID_NAME with the rule and a suggested fix. */
-export function deriveNames(raw: string): ProjectNames {
-  const check = checkProjectName(raw);
+export function deriveNames(raw: string, locked: ReadonlySet<string> = lockedPackageNames()): ProjectNames {
+  const check = checkProjectName(raw, locked);
   if (check.ok) return check.names;
   throw new MlStarterError("INVALID_NAME", `Invalid project name ${JSON.stringify(raw)}: ${check.rule}.`, {
     hint: `try ${JSON.stringify(check.suggestion)}`,
@@ -73,9 +77,10 @@ const MAX_DESCRIPTION = 200;
  * only ever written through format-aware encoders. Control characters and newlines are refused.
  */
 export function checkDescription(raw: string): string {
+  // Bidi controls (U+061C, U+200E/F, U+202A–E, U+2066–9) can make the text display differently from what it is.
   // eslint-disable-next-line no-control-regex
-  const rule = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(raw)
-    ? "it contains a control character or line break"
+  const rule = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(raw)
+    ? "it contains a control character or line break (bidi controls included)"
     : raw.trim() === ""
       ? "it is empty"
       : raw.length > MAX_DESCRIPTION
@@ -88,7 +93,7 @@ export function checkDescription(raw: string): string {
 }
 
 /** A close, valid alternative: ASCII, lower-case, kebab-case, not shadowing anything. */
-export function suggestProjectName(raw: string): string {
+export function suggestProjectName(raw: string, locked: ReadonlySet<string> = lockedPackageNames()): string {
   let name = raw
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -105,6 +110,8 @@ export function suggestProjectName(raw: string): string {
       PYTHON_KEYWORDS.has(imp) ||
       PYTHON_STDLIB.has(imp) ||
       SHADOWED_DEPENDENCIES.has(imp) ||
+      locked.has(n) ||
+      locked.has(imp) ||
       WINDOWS_RESERVED.test(n) ||
       NPM_BLOCKLIST.has(n)
     );

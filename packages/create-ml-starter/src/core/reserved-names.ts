@@ -38,7 +38,7 @@ export const PYTHON_STDLIB = new Set([
   "zoneinfo", "test", "__future__", "__main__",
 ]);
 
-/** Import names of every package in the templates' locks, plus the project's own folders. */
+/** Import names that differ from a locked dist name (those come from the locks: locked-names.ts), plus the project's own folders. */
 export const SHADOWED_DEPENDENCIES = new Set([
   "numpy", "pandas", "scipy", "sklearn", "scikit_learn", "lightgbm", "threadpoolctl", "joblib",
   "kaggle", "kagglesdk", "pytest", "_pytest", "ruff", "pluggy", "iniconfig", "packaging", "pygments",
@@ -49,6 +49,8 @@ export const SHADOWED_DEPENDENCIES = new Set([
   "narwhals", "colorama", "dotenv", "typing_extensions", "torch", "tensorflow", "xgboost", "polars",
   "matplotlib", "seaborn", "mlxtend", "implicit", "kagglehub", "uv", "pip", "setuptools", "wheel",
   "tests", "src", "conftest",
+  // `py` is pytest's own shim module; `sitecustomize`/`usercustomize` are imported by every interpreter start.
+  "py", "sitecustomize", "usercustomize",
 ]);
 
 /** Windows device names, reserved with or without an extension, in any case. */

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, rm } from "node:fs/promises";
 import { isProcessAlive } from "./process-alive.js";
 
 /** `<parent>/.<name>.ml-starter-<pid>-<random>`: beside the target, so the final rename never crosses filesystems. */
@@ -11,6 +11,14 @@ export function stagingPrefix(target: string): string {
 
 export async function createStaging(target: string): Promise<string> {
   return mkdtemp(stagingPrefix(target));
+}
+
+/**
+ * `mkdtemp` makes the staging dir 0700; renamed into place it would stay so (a devcontainer user with another uid
+ * gets "Permission denied"). Give it the mode a plain `mkdir` would: 0777 minus the umask.
+ */
+export async function applyUmask(staging: string): Promise<void> {
+  await chmod(staging, 0o777 & ~process.umask());
 }
 
 export async function removeStaging(staging: string): Promise<void> {

@@ -1,11 +1,12 @@
 import { lstat, readdir } from "node:fs/promises";
 import { MlStarterError } from "./errors.js";
+import { hasGitHistory } from "./git-history.js";
 
 export type TargetState = { kind: "absent" } | { kind: "empty"; hasGit: boolean };
 
 const SHOWN_ENTRIES = 5;
 
-/** A target may be absent, empty, or hold only `.git`; anything else is refused before writing. */
+/** A target may be absent, empty, or hold only a `.git` without commits; anything else is refused before writing. */
 export async function inspectTarget(target: string): Promise<TargetState> {
   let stat;
   try {
@@ -33,5 +34,11 @@ export async function inspectTarget(target: string): Promise<TargetState> {
       hint: "choose a new directory; nothing was changed",
     });
   }
-  return { kind: "empty", hasGit: entries.includes(".git") };
+  const hasGit = entries.includes(".git");
+  if (hasGit && (await hasGitHistory(target))) {
+    throw new MlStarterError("TARGET_NOT_EMPTY", `Target ${target} holds a git repository that already has history.`, {
+      hint: "generate into a new directory and copy the files into your repository, or pass an empty `git init` directory",
+    });
+  }
+  return { kind: "empty", hasGit };
 }

@@ -1,6 +1,6 @@
 // Every bad input through the built bin: one line on stderr, the documented exit code, nothing written.
 import path from "node:path";
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import { tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BUILT_CLI, run, runBuiltCli } from "../built-cli.js";
@@ -18,6 +18,8 @@ const cases: Array<[string, string[], number, RegExp]> = [
   ["a Python keyword", ["class", "-a", "classification"], 2, /Invalid project name "class": 'class' is a Python keyword\. Hint: try "class-project"\./],
   ["a stdlib module", ["random", "-a", "classification"], 2, /shadow Python's standard library/],
   ["a dependency", ["pandas", "-a", "classification"], 2, /shadow a dependency/],
+  ["a locked dependency", ["markdown-it-py", "-a", "classification"], 2, /'markdown-it-py' is a locked dependency of the templates/],
+  ["an interpreter hook module", ["sitecustomize", "-a", "classification"], 2, /Invalid project name "sitecustomize"/],
   ["a Windows device name", ["nul", "-a", "classification"], 2, /reserved device name on Windows/],
   ["'.'", [".", "-a", "classification"], 2, /'\.' and '\.\.' are not project names/],
   ["a non-ASCII name", ["проект", "-a", "classification"], 2, /ASCII letters/],
@@ -40,6 +42,25 @@ describe("bad input through the built CLI", () => {
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe("");
     expect(await treeState(tmp.path)).toEqual(before);
+  });
+
+  it("a lone .git whose repository has history is refused in one line, index untouched", async () => {
+    const repo = path.join(tmp.path, "old-repo");
+    await mkdir(repo);
+    const git = (...args: string[]) =>
+      run("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd: repo });
+    await git("init", "--quiet");
+    await writeFile(path.join(repo, "keep.md"), "tracked\n");
+    await git("add", "keep.md");
+    expect((await git("commit", "--quiet", "-m", "history")).exitCode).toBe(0);
+    await rm(path.join(repo, "keep.md"));
+    const before = await treeState(tmp.path);
+    const result = await runBuiltCli(["old-repo", "-a", "classification", "--no-install"], { cwd: tmp.path });
+    expect(result.exitCode, result.all).toBe(2);
+    expect(result.stderr.trim().split("\n"), "exactly one line").toHaveLength(1);
+    expect(result.stderr).toMatch(/already has history\. Hint: generate into a new directory/);
+    expect(await treeState(tmp.path)).toEqual(before);
+    expect((await git("ls-files")).stdout.trim()).toBe("keep.md");
   });
 
   it.skipIf(process.platform === "win32")("a deleted working directory is a one-line usage error", async () => {

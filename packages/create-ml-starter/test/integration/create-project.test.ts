@@ -1,7 +1,7 @@
 import path from "node:path";
-import { readFile, readdir, mkdir, writeFile, symlink } from "node:fs/promises";
+import { readFile, readdir, mkdir, rm, stat, writeFile, symlink } from "node:fs/promises";
 import { ProjectFileSchema } from "@ml-starter/schema";
-import { tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
+import { run, tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createProject, loadRegistry, MlStarterError, planFiles } from "../../src/index.js";
 import { REPO_TEMPLATES } from "../repo-templates.js";
@@ -72,6 +72,31 @@ describe("createProject safety", () => {
     }
   });
 
+  it("a failure removes only its staging and the parents it created that are still empty", async () => {
+    // Another run (or the user) adds to a parent this run created: that content must survive the failure.
+    const outer = path.join(tmp.path, "new outer");
+    const inner = path.join(outer, "new inner");
+    const error = await errorOf(
+      createProject({
+        ...base,
+        archetype,
+        targetDir: path.join(inner, "proj"),
+        onFileWritten: async (count) => {
+          if (count !== 2) return;
+          await mkdir(path.join(outer, "sibling project", "src"), { recursive: true });
+          await writeFile(path.join(outer, "sibling project", "src", "model.py"), "finished elsewhere\n");
+          await writeFile(path.join(outer, "notes.txt"), "the user's file\n");
+          throw Object.assign(new Error("EIO: simulated"), { code: "EIO" });
+        },
+      }),
+    );
+    expect(error.code).toBe("GENERATOR_FAILED");
+    expect(await readdir(tmp.path)).toEqual(["new outer"]);
+    expect((await readdir(outer)).sort()).toEqual(["notes.txt", "sibling project"]);
+    expect(await readFile(path.join(outer, "sibling project", "src", "model.py"), "utf8")).toBe("finished elsewhere\n");
+    expect(await readFile(path.join(outer, "notes.txt"), "utf8")).toBe("the user's file\n");
+  });
+
   it("refuses a non-empty target and changes nothing", async () => {
     const target = path.join(tmp.path, "existing");
     await mkdir(target);
@@ -92,6 +117,41 @@ describe("createProject safety", () => {
     const topLevel = new Set(result.files.map((f) => f.split("/")[0]));
     expect((await readdir(target)).sort()).toEqual([".git", ...topLevel].sort());
     expect((await readdir(tmp.path)).sort()).toEqual(["cloned-repo"]);
+  });
+
+  it("refuses a .git-only target whose repository has commits, changing nothing", async () => {
+    const target = path.join(tmp.path, "old-repo");
+    await mkdir(target);
+    const git = (...args: string[]) =>
+      run("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args], {
+        cwd: target,
+      });
+    await git("init", "--quiet");
+    await writeFile(path.join(target, "notes.md"), "tracked\n");
+    await git("add", "notes.md");
+    expect((await git("commit", "--quiet", "-m", "history")).exitCode).toBe(0);
+    await rm(path.join(target, "notes.md"));
+    const before = await treeState(tmp.path);
+    const error = await errorOf(createProject({ ...base, archetype, targetDir: target }));
+    expect(error.code).toBe("TARGET_NOT_EMPTY");
+    expect(error.message).toMatch(/already has history/);
+    expect(await treeState(tmp.path)).toEqual(before);
+    expect((await git("ls-files")).stdout.trim()).toBe("notes.md");
+  });
+
+  it.skipIf(process.platform === "win32").each([
+    ["022", 0o022],
+    ["002", 0o002],
+    ["077", 0o077],
+  ])("the project directory follows umask %s, not staging's 0700", async (_label, mask) => {
+    const previous = process.umask(mask);
+    try {
+      const result = await createProject({ ...base, archetype, targetDir: path.join(tmp.path, `proj-${mask.toString(8)}`) });
+      expect((await stat(result.targetDir)).mode & 0o777).toBe(0o777 & ~mask);
+      expect((await stat(path.join(result.targetDir, "src"))).mode & 0o777).toBe(0o777 & ~mask);
+    } finally {
+      process.umask(previous);
+    }
   });
 
   it("two concurrent runs on one target: exactly one wins, the tree is complete", async () => {
@@ -153,6 +213,13 @@ describe("createProject safety", () => {
     );
     expect(error.code).toBe("INTERRUPTED");
     expect(error.exitCode).toBe(130);
+    expect(await readdir(tmp.path)).toEqual([]);
+  });
+
+  it.each(["cloudpickle", "python-dotenv", "sitecustomize"])("refuses the locked or interpreter name %s before writing", async (name) => {
+    const error = await errorOf(createProject({ ...base, archetype, targetDir: path.join(tmp.path, name) }));
+    expect(error.code).toBe("INVALID_NAME");
+    expect(error.exitCode).toBe(2);
     expect(await readdir(tmp.path)).toEqual([]);
   });
 

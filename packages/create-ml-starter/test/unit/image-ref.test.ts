@@ -9,6 +9,8 @@ describe("checkImageReference", () => {
     `127.0.0.1:5000/ml-starter/python:3.11-bookworm@${digest}`,
     `mirror.example.com:8443/team/python@${digest}`,
     `python@${digest}`,
+    `localhost/team/python@${digest}`,
+    `Mirror.Example.com/team/python@${digest}`,
   ])("accepts %s", (ref) => {
     expect(checkImageReference(ref)).toBe(ref);
   });
@@ -17,6 +19,9 @@ describe("checkImageReference", () => {
     ["mcr.microsoft.com/devcontainers/python:3.11", /not pinned by digest/],
     ["python:latest", /not pinned by digest/],
     [`Python@${digest}`, /not a valid image reference/],
+    [`Devcontainers/python:3.11@${digest}`, /not a valid image reference/],
+    [`mcr.microsoft.com/Devcontainers/python:3.11@${digest}`, /not a valid image reference/],
+    [`devcontainers/Python@${digest}`, /not a valid image reference/],
     [`python@sha256:abc`, /not a valid image reference/],
     [`python@${digest} ; rm -rf /`, /not a valid image reference/],
   ])("refuses %s", (ref, message) => {

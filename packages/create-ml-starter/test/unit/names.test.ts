@@ -106,6 +106,10 @@ describe("checkDescription", () => {
     ["two\nlines", "control character or line break"],
     ["tab\there", "control character"],
     ["nul\u0000", "control character"],
+    ["C1 \u0085 next line", "control character"],
+    ["looks safe \u202egnp.exe", "bidi controls"],
+    ["isolate \u2066x\u2069", "bidi"],
+    ["mark \u200f", "bidi"],
     ["x".repeat(201), "longer than 200"],
   ])("refuses %j (%s)", (text, rule) => {
     expect(() => checkDescription(text)).toThrowError(rule);

@@ -1,8 +1,10 @@
 import os from "node:os";
 import path from "node:path";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { run } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { inspectTarget } from "../../src/core/target.js";
+import type { MlStarterError } from "../../src/core/errors.js";
 
 describe("inspectTarget", () => {
   let dir: string;
@@ -17,6 +19,42 @@ describe("inspectTarget", () => {
     expect(await inspectTarget(path.join(dir, "empty"))).toEqual({ kind: "empty", hasGit: false });
     await mkdir(path.join(dir, "repo", ".git"), { recursive: true });
     expect(await inspectTarget(path.join(dir, "repo"))).toEqual({ kind: "empty", hasGit: true });
+  });
+
+  it("accepts a real `git init` repository without commits, refuses one with history", async () => {
+    const git = (cwd: string, ...args: string[]) =>
+      run("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd });
+    const fresh = path.join(dir, "fresh repo");
+    await mkdir(fresh);
+    expect((await git(fresh, "init", "--quiet")).exitCode).toBe(0);
+    expect(await inspectTarget(fresh)).toEqual({ kind: "empty", hasGit: true });
+
+    // A clone whose working files were removed: only `.git` is left, but the branch tracks files.
+    const used = path.join(dir, "used repo");
+    await mkdir(used);
+    await git(used, "init", "--quiet");
+    await writeFile(path.join(used, "train.py"), "print('mine')\n");
+    await git(used, "add", "train.py");
+    expect((await git(used, "commit", "--quiet", "-m", "mine")).exitCode).toBe(0);
+    await rm(path.join(used, "train.py"));
+    const error = await inspectTarget(used).then(
+      () => undefined,
+      (e: unknown) => e as MlStarterError,
+    );
+    expect(error?.code).toBe("TARGET_NOT_EMPTY");
+    expect(error?.exitCode).toBe(2);
+    expect(error?.message).toMatch(/already has history/);
+    expect(error?.message).not.toContain("\n");
+    expect(error?.hint).toMatch(/new directory/);
+  });
+
+  it("a partial `.git` git does not recognise counts as history when it holds a ref", async () => {
+    const partial = path.join(dir, "partial");
+    await mkdir(path.join(partial, ".git", "refs", "heads"), { recursive: true });
+    await writeFile(path.join(partial, ".git", "HEAD"), "ref: refs/heads/main\n");
+    expect(await inspectTarget(partial)).toEqual({ kind: "empty", hasGit: true });
+    await writeFile(path.join(partial, ".git", "refs", "heads", "main"), `${"a".repeat(40)}\n`);
+    await expect(inspectTarget(partial)).rejects.toThrow(/already has history/);
   });
 
   it("refuses a non-empty directory, listing at most five entries", async () => {
