@@ -7,8 +7,10 @@ import path from "node:path";
 import { parse } from "yaml";
 import { run, tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { manifestOf } from "../lib/manifest.js";
 import { REPO_ROOT, SHARED_GITHUB_DIR } from "../lib/paths.js";
 import { startRegistry, type Registry } from "../lib/registry.js";
+import { readTree } from "../lib/tree-lint.js";
 
 const PUBLISHED = ["schema", "verify", "create-ml-starter"];
 const FLAGS = ["--archetype", "classification", "--no-interactive", "--no-install", "--no-git"];
@@ -17,17 +19,6 @@ const NAME = "demo-starter";
 let tmp: TempDir;
 let registry: Registry;
 let env: Record<string, string>;
-
-/** The files of a tree with their bytes, sorted: two identical generations give equal lists. */
-async function treeOf(root: string, rel = ""): Promise<[string, string][]> {
-  const out: [string, string][] = [];
-  for (const e of await readdir(path.join(root, rel), { withFileTypes: true })) {
-    const child = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await treeOf(root, child)));
-    else out.push([child, (await readFile(path.join(root, child))).toString("base64")]);
-  }
-  return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
 
 /** The verifier step of the generated workflow, as an argv (it is one plain command). */
 function verifyCommandFromWorkflow(): string[] {
@@ -118,7 +109,9 @@ describe("published to a real registry", () => {
   });
 
   it("all three commands write the same bytes", async () => {
-    const trees = await Promise.all(commands.map(([label]) => treeOf(dirs.get(label)!)));
+    const trees = await Promise.all(
+      commands.map(async ([label]) => manifestOf(await readTree(dirs.get(label)!))),
+    );
     expect(trees[0]!.length).toBeGreaterThan(20);
     expect(trees[1]).toEqual(trees[0]);
     expect(trees[2]).toEqual(trees[0]);
