@@ -67,7 +67,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
   const description = checkDescription(options.description ?? manifest.description);
-  const files = await planFiles(templatesRoot, dir, names.importName);
+  const files = await planFiles(templatesRoot, dir, names.importName, manifest.extends);
   const outputs = [...files.map((f) => f.output), PROJECT_FILE_NAME].sort();
   checkPathLength(target, outputs, options.platform);
   const initial = await inspectTarget(target);
