@@ -10,3 +10,6 @@ export { renameWithRetry } from "./core/rename-with-retry.js";
 export { checkImageReference } from "./core/image-ref.js";
 export { checkPathLength } from "./core/path-length.js";
 export { sweepStaleStaging } from "./core/staging.js";
+export { defaultCatalogRoot } from "./core/templates-root.js";
+export { loadCatalog, parseCatalogEntry, type Competition } from "./catalog/load-catalog.js";
+export { PROFILE_FILE_NAME } from "./catalog/resolve-competition.js";

@@ -3,6 +3,7 @@ export * from "./manifest.js";
 export * from "./project-file.js";
 export * from "./metrics-file.js";
 export * from "./report.js";
+export * from "./competition-profile.js";
 export { formatIssues } from "./format-issues.js";
 export { jsonSchemas } from "./json-schemas.js";
 export { PACKAGE_NAMES, packageRunnerFrom, publishedSchemaUrl, runPackageCommand, type PackageRunner } from "./package-names.js";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TemplateManifestSchema } from "./manifest.js";
 import { ProjectFileSchema } from "./project-file.js";
 import { VerifyReportSchema } from "./report.js";
+import { CompetitionProfileSchema } from "./competition-profile.js";
 
 /** File name → JSON Schema, generated from the zod schemas (input side: what people and tools write). */
 export function jsonSchemas(): Record<string, unknown> {
@@ -13,5 +14,6 @@ export function jsonSchemas(): Record<string, unknown> {
     "template-manifest.schema.json": gen(TemplateManifestSchema, "ml-starter template manifest"),
     "project-file.schema.json": gen(ProjectFileSchema, "ml-starter project file (ml-starter.json)"),
     "verify-report.schema.json": gen(VerifyReportSchema, "ml-starter-verify report"),
+    "competition-profile.schema.json": gen(CompetitionProfileSchema, "ml-starter competition profile (competition.toml)"),
   };
 }

@@ -25,6 +25,11 @@ export const TemplateManifestSchema = z
         metric: z.string().min(1),
       })
       .strict(),
+    profile: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .optional()
+      .meta({ description: "slug of the catalog entry written as the project's competition.toml by default" }),
     devcontainer: z
       .object({
         image: z.string().min(1).meta({ description: "default base image, tag plus index digest" }),

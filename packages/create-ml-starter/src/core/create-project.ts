@@ -13,10 +13,12 @@ import { buildProjectFile, PROJECT_FILE_NAME, serializeProjectFile } from "./pro
 import { findArchetype, loadRegistry } from "./registry.js";
 import { applyUmask, createStaging, removeStaging, sweepStaleStaging } from "./staging.js";
 import { inspectTarget } from "./target.js";
-import { defaultTemplatesRoot } from "./templates-root.js";
+import { defaultCatalogRoot, defaultTemplatesRoot } from "./templates-root.js";
+import { PROFILE_FILE_NAME, resolveCompetition } from "../catalog/resolve-competition.js";
 import { writeInside } from "./write-file.js";
 import type { RenameOptions } from "./rename-with-retry.js";
 import type { TemplateManifest } from "@ml-starter/schema";
+import type { Competition } from "../catalog/load-catalog.js";
 
 export interface CreateProjectOptions {
   /** Where to create the project, as typed (relative to `cwd`); its last segment is the project name. */
@@ -32,7 +34,10 @@ export interface CreateProjectOptions {
   git?: boolean;
   /** `uv sync --locked` when uv is on PATH (default true). */
   install?: boolean;
+  /** Catalog slug whose profile becomes `competition.toml`; defaults to the archetype's canonical one. */
+  competition?: string;
   templatesRoot?: string;
+  catalogRoot?: string;
   signal?: AbortSignal;
   onProgress?: (message: string) => void;
   /** Test hook: runs after each staged file. */
@@ -46,6 +51,8 @@ export interface CreateResult {
   targetDir: string;
   names: ProjectNames;
   manifest: TemplateManifest;
+  /** The catalog entry written as `competition.toml`, when the archetype has profiles. */
+  competition: Competition | undefined;
   /** POSIX paths of the generated files, sorted. */
   files: string[];
   postSteps: PostStepResult[];
@@ -67,8 +74,10 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
   const description = checkDescription(options.description ?? manifest.description);
+  const competition = await resolveCompetition(options.catalogRoot ?? defaultCatalogRoot(), manifest, options.competition);
   const files = await planFiles(templatesRoot, dir, names.importName, manifest.extends);
-  const outputs = [...files.map((f) => f.output), PROJECT_FILE_NAME].sort();
+  const generated = competition ? [PROJECT_FILE_NAME, PROFILE_FILE_NAME] : [PROJECT_FILE_NAME];
+  const outputs = [...files.map((f) => f.output), ...generated].sort();
   checkPathLength(target, outputs, options.platform);
   const initial = await inspectTarget(target);
 
@@ -76,7 +85,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     ...names,
     archetype: manifest.id,
     templateVersion: manifest.version,
-    competitionSlug: manifest.competition.slug,
+    competitionSlug: competition?.slug ?? manifest.competition.slug,
     devcontainerImage: image,
     description,
   };
@@ -100,6 +109,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     });
     const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image, description));
     await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
+    if (competition) await writeInside(staging, PROFILE_FILE_NAME, Buffer.from(competition.profileToml, "utf8"));
     if (options.signal?.aborted) throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");
     await applyUmask(staging);
     await commitStaging(staging, target, options.renameOptions);
@@ -121,5 +131,5 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     progress("Installing the locked environment (uv sync --locked)");
     postSteps.push(await installWithUv(target));
   }
-  return { targetDir: target, names, manifest, files: outputs, postSteps };
+  return { targetDir: target, names, manifest, competition, files: outputs, postSteps };
 }

@@ -8,5 +8,10 @@ export function defaultTemplatesRoot(): string {
   return fileURLToPath(new URL("../../templates/", import.meta.url));
 }
 
+/** Where the competition catalog is: `<package>/catalog/`, copied from the repo's `catalog/` like the templates. */
+export function defaultCatalogRoot(): string {
+  return fileURLToPath(new URL("../../catalog/", import.meta.url));
+}
+
 /** Layer copied into every project before the archetype's own files. */
 export const SHARED_LAYER = "_shared";

@@ -4,10 +4,10 @@ import { ProjectFileSchema } from "@ml-starter/schema";
 import { run, tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createProject, loadRegistry, MlStarterError, planFiles } from "../../src/index.js";
-import { REPO_TEMPLATES } from "../repo-templates.js";
+import { REPO_CATALOG, REPO_TEMPLATES } from "../repo-templates.js";
 
 const ids = (await loadRegistry(REPO_TEMPLATES)).map((a) => a.manifest.id);
-const base = { templatesRoot: REPO_TEMPLATES, git: false, install: false } as const;
+const base = { templatesRoot: REPO_TEMPLATES, catalogRoot: REPO_CATALOG, git: false, install: false } as const;
 
 let tmp: TempDir;
 beforeEach(async () => {
@@ -43,6 +43,27 @@ describe.each(ids)("createProject(%s)", (id) => {
     expect(projectFile.template.id).toBe(id);
     expect(JSON.stringify(projectFile.verify.steps)).not.toContain("{package}");
     expect(JSON.stringify(projectFile.verify.steps)).toContain('"demo_project"');
+  });
+});
+
+describe("createProject competition profiles", () => {
+  it("writes the archetype's canonical catalog profile as competition.toml", async () => {
+    const result = await createProject({ ...base, archetype: "classification", targetDir: path.join(tmp.path, "titanic") });
+    expect(result.competition?.slug).toBe("titanic");
+    expect(await readFile(path.join(result.targetDir, "competition.toml"), "utf8")).toBe(result.competition?.profileToml);
+    expect(result.files).toContain("competition.toml");
+  });
+
+  it.each([
+    ["no-such-competition", "UNKNOWN_COMPETITION", /choose one of: .*titanic/],
+    ["house-prices-advanced-regression-techniques", "INVALID_OPTION", /use --archetype regression/],
+  ])("refuses %s for classification, writing nothing", async (competition, code, hint) => {
+    const before = await treeState(tmp.path);
+    const error = await errorOf(createProject({ ...base, archetype: "classification", competition, targetDir: path.join(tmp.path, "x") }));
+    expect(error.code).toBe(code);
+    expect(error.exitCode).toBe(2);
+    expect(error.hint).toMatch(hint);
+    expect(await treeState(tmp.path)).toEqual(before);
   });
 });
 

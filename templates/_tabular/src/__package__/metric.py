@@ -7,7 +7,7 @@ turn probabilities into labels with a :class:`Decision` (a threshold, or QWK cut
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from sklearn import metrics as skm
@@ -56,7 +56,6 @@ class Metric:
     #: "threshold" or "cuts" when the decision is tuned on OOF for this metric.
     tuned: str = ""
     log_target: bool = False
-    aliases: tuple[str, ...] = field(default=())
 
     def better(self, a: float, b: float) -> bool:
         return a > b if self.higher_is_better else a < b
@@ -77,10 +76,7 @@ def _roc_auc(y, pred, _d) -> float:
     y = np.asarray(y)
     if np.unique(y).size < 2:
         raise ValueError("ROC-AUC is undefined when y_true holds a single class")
-    pred = np.asarray(pred, dtype=np.float64)
-    if pred.ndim == 1:
-        return float(skm.roc_auc_score(y, pred))
-    return float(skm.roc_auc_score(y, pred, multi_class="ovr", labels=range(pred.shape[1])))
+    return float(skm.roc_auc_score(y, np.asarray(pred, dtype=np.float64)))
 
 
 def normalized_gini(y: np.ndarray, pred: np.ndarray) -> float:
@@ -119,7 +115,7 @@ METRICS: dict[str, Metric] = {
     m.name: m
     for m in (
         Metric("accuracy", True, CLASSIFICATION, _labels(skm.accuracy_score)),
-        Metric("roc_auc", True, CLASSIFICATION, _roc_auc),
+        Metric("roc_auc", True, ("binary",), _roc_auc),
         Metric("log_loss", False, CLASSIFICATION, _log_loss),
         Metric("f1", True, ("binary",), _labels(skm.f1_score), tuned="threshold"),
         Metric(
@@ -128,9 +124,9 @@ METRICS: dict[str, Metric] = {
             CLASSIFICATION,
             _labels(lambda y, p: skm.f1_score(y, p, average="macro")),
         ),
-        Metric("mcc", True, CLASSIFICATION, _labels(skm.matthews_corrcoef), tuned="threshold"),
+        Metric("mcc", True, ("binary",), _labels(skm.matthews_corrcoef), tuned="threshold"),
         Metric("qwk", True, ("multiclass",), _qwk, tuned="cuts"),
-        Metric("gini", True, ("binary", "regression"), _regression(normalized_gini)),
+        Metric("gini", True, ("binary",), _regression(normalized_gini)),
         Metric("rmse", False, ("regression",), _regression(skm.root_mean_squared_error)),
         Metric("rmsle", False, ("regression",), _regression(_rmsle), log_target=True),
         Metric("mae", False, ("regression",), _regression(skm.mean_absolute_error)),

@@ -22,8 +22,9 @@ DTYPES = ("int", "float", "str", "bool")
 SCHEMES = ("kfold", "stratified_kfold", "group_kfold", "time_split")
 NAIVE = {"binary": ("majority", "rule"), "multiclass": ("majority", "rule")}
 NAIVE_REGRESSION = ("mean", "median", "rule")
+MAX_FOLDS = 20
 PREDICTIONS = ("label", "probability")
-LABEL_FORMATS = ("int", "bool", "str")
+LABEL_FORMATS = ("int", "float", "bool", "str")
 SUFFIXES = (".csv", ".tsv", ".csv.zip", ".zip", ".parquet")
 PACK_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -197,8 +198,8 @@ def _validation(root: _Reader, columns: dict[str, Column]) -> dict[str, Any]:
         "group_pattern": val.get("group_pattern", str, default=None),
         "time": val.get("time", str, default=None),
     }
-    if not 2 <= out["folds"] <= 50:
-        raise val.fail("folds", f"expected 2 to 50 folds, got {out['folds']}")
+    if not 2 <= out["folds"] <= MAX_FOLDS:
+        raise val.fail("folds", f"expected 2 to {MAX_FOLDS} folds, got {out['folds']}")
     needed = {"group_kfold": "group", "time_split": "time"}.get(out["scheme"])
     if needed and out[needed] is None:
         raise val.fail(needed, f"missing (scheme {out['scheme']!r} needs it)")
@@ -232,6 +233,8 @@ def _task(root: _Reader, archetype: str, columns: dict[str, Column]) -> dict[str
             raise task.fail("labels", "classification needs two or more distinct class values")
         if out["type"] == "binary" and len(out["labels"]) != 2:
             raise task.fail("labels", f"binary needs exactly two classes, got {len(out['labels'])}")
+        if out["type"] == "multiclass" and len(out["labels"]) < 3:
+            raise task.fail("labels", "multiclass needs three or more classes (two: binary)")
         if out["type"] == "binary" and out["positive"] not in out["labels"]:
             raise task.fail("positive", f"{out['positive']!r} is not one of labels")
     return out
@@ -245,6 +248,8 @@ def _submission(root: _Reader, profile_task: dict[str, Any], columns: dict) -> d
         "prediction": sub.get("prediction", str, default="label", choices=PREDICTIONS),
         "label_format": sub.get("label_format", str, default="int", choices=LABEL_FORMATS),
     }
+    if profile_task["type"] == "regression" and out["prediction"] == "probability":
+        raise sub.fail("prediction", "regression submits values, not probabilities")
     ids = profile_task["ids"]
     if out["columns"][: len(ids)] != ids:
         raise sub.fail("columns", f"must start with the id column(s) {list(ids)}")
@@ -284,7 +289,7 @@ def _metric_registry() -> dict:
     return METRICS
 
 
-def _synthetic(root: _Reader, metric: str) -> dict[str, Any]:
+def _synthetic(root: _Reader, metric: str, task: str) -> dict[str, Any]:
     syn = root.sub("synthetic", required=False)
     syn.only(("train_rows", "test_rows", "seed", "id_offset", "margin"))
     out = {
@@ -302,6 +307,8 @@ def _synthetic(root: _Reader, metric: str) -> dict[str, Any]:
         "metric", str, default=metric, choices=tuple(_metric_registry())
     )
     out["margin_min_delta"] = float(margin.get("min_delta", NUMBER, default=0.0))
+    if task not in _metric_registry()[out["margin_metric"]].tasks:
+        raise margin.fail("metric", f"{out['margin_metric']!r} does not apply to task {task!r}")
     return out
 
 
@@ -355,7 +362,7 @@ def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
         submission=_submission(root, task, columns),
         baseline=_baseline(root, task["type"], columns, task["labels"]),
         pack=pack,
-        synthetic=_synthetic(root, metric),
+        synthetic=_synthetic(root, metric, task["type"]),
     )
 
 

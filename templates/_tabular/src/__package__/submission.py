@@ -25,6 +25,8 @@ def format_label(profile: Profile, value: Any) -> Any:
         return "True" if str(value).lower() in ("true", "1") else "False"
     if fmt == "int":
         return int(value)
+    if fmt == "float":
+        return float(value)
     return str(value)
 
 

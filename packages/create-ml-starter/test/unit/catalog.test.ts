@@ -1,0 +1,105 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "smol-toml";
+import { describe, expect, it } from "vitest";
+import { loadCatalog, loadRegistry, parseCatalogEntry } from "../../src/index.js";
+import { REPO_CATALOG, REPO_TEMPLATES } from "../repo-templates.js";
+
+describe("the competition catalog", () => {
+  it("loads every catalog/<slug>.toml, each slug equal to its file name", async () => {
+    const catalog = await loadCatalog(REPO_CATALOG);
+    const files = (await readdir(REPO_CATALOG)).filter((n) => n.endsWith(".toml")).sort();
+    expect(catalog.map((c) => `${c.slug}.toml`)).toEqual(files);
+    expect(catalog.map((c) => c.slug)).toEqual(expect.arrayContaining(["titanic", "house-prices-advanced-regression-techniques"]));
+  });
+
+  it("gives projects the entry without its [catalog] table, comments kept", async () => {
+    const file = path.join(REPO_CATALOG, "titanic.toml");
+    const text = await readFile(file, "utf8");
+    const entry = parseCatalogEntry(file, text);
+    expect(entry.profileToml).not.toMatch(/^\[catalog\]/m);
+    expect(entry.profileToml.startsWith("#")).toBe(true);
+    const { catalog, ...rest } = parse(text) as Record<string, unknown>;
+    expect(catalog).toBeDefined();
+    expect(parse(entry.profileToml)).toEqual(rest);
+  });
+
+  it("names the archetype's canonical profile in every profile-driven template", async () => {
+    const catalog = await loadCatalog(REPO_CATALOG);
+    for (const { manifest } of await loadRegistry(REPO_TEMPLATES)) {
+      if (manifest.profile === undefined) continue;
+      const entry = catalog.find((c) => c.slug === manifest.profile);
+      expect(entry?.profile.archetype, manifest.id).toBe(manifest.id);
+    }
+  });
+});
+
+const VALID = `schema_version = 1
+archetype = "classification"
+slug = "toy"
+title = "Toy"
+[files]
+train = "train.csv"
+[task]
+type = "binary"
+target = ["y"]
+id = ["id"]
+labels = [0, 1]
+positive = 1
+[columns.id]
+role = "id"
+dtype = "int"
+[columns.y]
+role = "target"
+dtype = "int"
+[columns.x]
+role = "numeric"
+dtype = "float"
+[metric]
+name = "roc_auc"
+[validation]
+scheme = "stratified_kfold"
+folds = 5
+seed = 0
+[submission]
+columns = ["id", "y"]
+prediction = "probability"
+label_format = "int"
+[baseline]
+naive = "majority"
+[synthetic]
+train_rows = 1000
+test_rows = 500
+seed = 1
+id_offset = 100000
+margin = { metric = "roc_auc", min_delta = 0.1 }
+[catalog]
+type = "binary"
+summary = "toy"
+approaches = "none"
+`;
+
+describe("parseCatalogEntry refuses", () => {
+  const refuse = (text: string, message: RegExp) => expect(() => parseCatalogEntry("/c/toy.toml", text)).toThrow(message);
+
+  it("accepts the valid entry the cases below break", () => {
+    expect(parseCatalogEntry("/c/toy.toml", VALID).profile.task.type).toBe("binary");
+  });
+  it("a column the profile names but does not declare", () => {
+    refuse(VALID.replace('target = ["y"]', 'target = ["Survived"]'), /task\.target\.0: column "Survived" is not declared/);
+  });
+  it("an unknown metric and a metric that does not fit the task", () => {
+    refuse(VALID.replace('name = "roc_auc"', 'name = "auc"'), /metric\.name/);
+    refuse(VALID.replace('name = "roc_auc"', 'name = "rmse"'), /metric "rmse" does not fit a binary task/);
+  });
+  it("an unknown key (typos fail loudly)", () => {
+    refuse(VALID.replace("folds = 5", "folds = 5\nfold = 3"), /validation.*fold/);
+  });
+  it("a [catalog] table that is not last, and a slug that differs from the file name", () => {
+    refuse(`${VALID}[extra]\nx = 1\n`, /\[catalog\] must be the last table|extra/);
+    refuse(VALID.replace('slug = "toy"', 'slug = "other"'), /slug "other" differs from the file name/);
+  });
+  it("a file name that leaves the data folder", () => {
+    refuse(VALID.replace('train = "train.csv"', 'train = "../train.csv"'), /files\.train/);
+  });
+});

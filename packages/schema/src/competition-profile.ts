@@ -1,0 +1,218 @@
+import { z } from "zod";
+
+/**
+ * `competition.toml`: the one file holding a competition's facts in a generated tabular project
+ * (docs/competition-profile.md). The generator validates it here; the project validates it again in Python.
+ */
+
+/** Metrics the tabular engine implements; direction and the tasks each one fits. */
+export const METRICS = {
+  accuracy: { higherIsBetter: true, tasks: ["binary", "multiclass"] },
+  roc_auc: { higherIsBetter: true, tasks: ["binary"] },
+  log_loss: { higherIsBetter: false, tasks: ["binary", "multiclass"] },
+  f1: { higherIsBetter: true, tasks: ["binary"] },
+  macro_f1: { higherIsBetter: true, tasks: ["binary", "multiclass"] },
+  mcc: { higherIsBetter: true, tasks: ["binary"] },
+  qwk: { higherIsBetter: true, tasks: ["multiclass"] },
+  gini: { higherIsBetter: true, tasks: ["binary"] },
+  rmse: { higherIsBetter: false, tasks: ["regression"] },
+  rmsle: { higherIsBetter: false, tasks: ["regression"] },
+  mae: { higherIsBetter: false, tasks: ["regression"] },
+  r2: { higherIsBetter: true, tasks: ["regression"] },
+} as const satisfies Record<string, { higherIsBetter: boolean; tasks: readonly TaskType[] }>;
+
+export type MetricName = keyof typeof METRICS;
+export const METRIC_NAMES = Object.keys(METRICS) as [MetricName, ...MetricName[]];
+
+export const TASK_TYPES = ["binary", "multiclass", "regression"] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+/** Which archetype serves which task. */
+export const ARCHETYPE_OF_TASK: Record<TaskType, "classification" | "regression"> = {
+  binary: "classification",
+  multiclass: "classification",
+  regression: "regression",
+};
+
+export const COLUMN_ROLES = ["id", "target", "numeric", "categorical", "boolean", "datetime", "text", "ignore"] as const;
+export const COLUMN_DTYPES = ["int", "float", "str", "bool"] as const;
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+const ColumnName = z.string().min(1).max(200);
+/** A bare file name inside the data folder: no separators, no parent references. */
+const DataFileName = z
+  .string()
+  .regex(/^(?!\.)[^/\\:*?"<>|]+\.(csv|tsv|zip|parquet)$/i, {
+    message: "a file name inside the data folder ending in .csv, .tsv, .zip or .parquet",
+  })
+  .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 0x20), { message: "control characters in a file name" });
+
+const ColumnSchema = z
+  .object({
+    role: z.enum(COLUMN_ROLES),
+    dtype: z.enum(COLUMN_DTYPES),
+    values: z.array(Scalar).min(1).optional().meta({ description: "categorical: the categories (synthetic data)" }),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    missing: z.number().min(0).lt(1).optional().meta({ description: "share of blanks in synthetic data" }),
+  })
+  .strict();
+
+export const CompetitionProfileSchema = z
+  .object({
+    schema_version: z.literal(1),
+    archetype: z.enum(["classification", "regression"]),
+    slug: z.string().regex(/^([a-z0-9][a-z0-9-]*)?$/, { message: "a Kaggle slug (lower-case, digits, -) or empty" }),
+    title: z.string().min(1).max(120),
+    url: z.url().optional(),
+    files: z
+      .object({
+        train: DataFileName,
+        test: DataFileName.optional(),
+        sample_submission: DataFileName.optional(),
+      })
+      .strict(),
+    task: z
+      .object({
+        type: z.enum(TASK_TYPES),
+        target: z.array(ColumnName).min(1),
+        id: z.array(ColumnName).min(1),
+        labels: z.array(Scalar).min(2).optional(),
+        positive: Scalar.optional(),
+      })
+      .strict(),
+    columns: z.record(ColumnName, ColumnSchema),
+    metric: z.object({ name: z.enum(METRIC_NAMES) }).strict(),
+    validation: z
+      .object({
+        scheme: z.enum(["kfold", "stratified_kfold", "group_kfold", "time_split"]),
+        folds: z.int().min(2).max(20),
+        seed: z.int().min(0),
+        group: ColumnName.optional(),
+        group_pattern: z.string().min(1).optional(),
+        time: ColumnName.optional(),
+      })
+      .strict(),
+    submission: z
+      .object({
+        columns: z.array(ColumnName).min(2),
+        prediction: z.enum(["label", "probability"]),
+        label_format: z.enum(["int", "float", "bool", "str"]),
+      })
+      .strict(),
+    baseline: z
+      .object({
+        naive: z.enum(["majority", "mean", "median", "rule"]),
+        rule_column: ColumnName.optional(),
+        rule_map: z.record(z.string(), Scalar).optional(),
+        rule_default: Scalar.optional(),
+      })
+      .strict(),
+    features: z
+      .object({ pack: z.string().regex(/^[a-z][a-z0-9_]*$/, { message: "a Python module name" }).optional() })
+      .strict()
+      .optional(),
+    synthetic: z
+      .object({
+        train_rows: z.int().min(100).max(200_000),
+        test_rows: z.int().min(20).max(200_000),
+        seed: z.int().min(0),
+        id_offset: z.int().min(0),
+        margin: z.object({ metric: z.enum(METRIC_NAMES), min_delta: z.number().positive() }).strict(),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine(checkConsistency);
+
+export type CompetitionProfile = z.infer<typeof CompetitionProfileSchema>;
+
+type Ctx = z.RefinementCtx;
+
+function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+  const known = (name: string | undefined, at: (string | number)[]) => {
+    if (name !== undefined && !(name in p.columns)) issue(at, `column "${name}" is not declared under [columns]`);
+  };
+  p.task.target.forEach((c, i) => known(c, ["task", "target", i]));
+  p.task.id.forEach((c, i) => known(c, ["task", "id", i]));
+  known(p.validation.group, ["validation", "group"]);
+  known(p.validation.time, ["validation", "time"]);
+  known(p.baseline.rule_column, ["baseline", "rule_column"]);
+  p.submission.columns.forEach((c, i) => known(c, ["submission", "columns", i]));
+
+  if (ARCHETYPE_OF_TASK[p.task.type] !== p.archetype) {
+    issue(["task", "type"], `task "${p.task.type}" belongs to the ${ARCHETYPE_OF_TASK[p.task.type]} archetype`);
+  }
+  for (const [at, name] of [
+    [["metric", "name"], p.metric.name],
+    [["synthetic", "margin", "metric"], p.synthetic.margin.metric],
+  ] as const) {
+    if (!(METRICS[name].tasks as readonly string[]).includes(p.task.type)) {
+      issue([...at], `metric "${name}" does not fit a ${p.task.type} task`);
+    }
+  }
+  if (p.task.type !== "regression") {
+    if (!p.task.labels) issue(["task", "labels"], "classification needs the class labels");
+    else if (p.task.type === "binary" && p.task.labels.length !== 2) issue(["task", "labels"], "binary needs exactly 2 labels");
+    else if (p.task.type === "multiclass" && p.task.labels.length < 3) issue(["task", "labels"], "multiclass needs 3 or more labels");
+    if (p.task.type === "binary" && (p.task.positive === undefined || !p.task.labels?.includes(p.task.positive))) {
+      issue(["task", "positive"], "binary needs the positive class, one of task.labels");
+    }
+    if (p.baseline.naive === "mean" || p.baseline.naive === "median") {
+      issue(["baseline", "naive"], `"${p.baseline.naive}" is a regression baseline`);
+    }
+  } else if (p.baseline.naive === "majority") {
+    issue(["baseline", "naive"], '"majority" is a classification baseline');
+  }
+  if (p.task.type === "regression" && p.submission.prediction === "probability") {
+    issue(["submission", "prediction"], "regression submits values, not probabilities");
+  }
+  if (p.baseline.naive === "rule" && (p.baseline.rule_column === undefined || p.baseline.rule_map === undefined)) {
+    issue(["baseline"], 'the "rule" baseline needs rule_column and rule_map');
+  }
+  if (p.validation.scheme === "group_kfold" && p.validation.group === undefined) {
+    issue(["validation", "group"], "group_kfold needs a group column");
+  }
+  if (p.validation.scheme === "time_split" && p.validation.time === undefined) {
+    issue(["validation", "time"], "time_split needs a time column");
+  }
+  if (p.validation.group_pattern !== undefined) {
+    try {
+      new RegExp(p.validation.group_pattern);
+    } catch {
+      issue(["validation", "group_pattern"], "not a valid regular expression");
+    }
+  }
+  for (const id of p.task.id) {
+    if (!p.submission.columns.includes(id)) issue(["submission", "columns"], `the id column "${id}" must be submitted`);
+  }
+  for (const [name, col] of Object.entries(p.columns)) {
+    if (col.min !== undefined && col.max !== undefined && col.min > col.max) {
+      issue(["columns", name, "min"], "min is greater than max");
+    }
+  }
+}
+
+/** A catalog entry (`catalog/<slug>.toml`): a profile plus what the catalog lists and the winners' approaches. */
+export const CatalogEntrySchema = z
+  .object({
+    catalog: z
+      .object({
+        type: z.enum(TASK_TYPES),
+        summary: z.string().min(1).max(100),
+        approaches: z.string().min(1).meta({ description: "Markdown with sources; written into APPROACHES.md" }),
+      })
+      .strict(),
+  })
+  .catchall(z.unknown())
+  .superRefine((entry, ctx) => {
+    const { catalog, ...profile } = entry;
+    const result = CompetitionProfileSchema.safeParse(profile);
+    if (!result.success) for (const i of result.error.issues) ctx.addIssue({ code: "custom", path: i.path, message: i.message });
+    else if (catalog.type !== result.data.task.type) {
+      ctx.addIssue({ code: "custom", path: ["catalog", "type"], message: "differs from task.type" });
+    }
+  });
+
+export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
