@@ -48,7 +48,9 @@ def _read_raw(path: Path, dtypes: dict[str, str] | None, nrows: int | None = Non
         try:
             frame = pd.read_parquet(path)
         except ImportError:
-            raise DataError(f"{path}: reading parquet needs pyarrow (`uv add pyarrow`)") from None
+            raise DataError(
+                f"{path}: reading parquet needs pyarrow (add it to pyproject.toml)"
+            ) from None
         return frame if dtypes is None else frame.astype(dtypes)
     sep = "\t" if name.endswith(".tsv") else ","
     return pd.read_csv(path, sep=sep, dtype=dtypes, nrows=nrows, encoding="utf-8")
