@@ -26,7 +26,7 @@ const cases: Array<[string, string[], number, RegExp]> = [
   ["a leading digit", ["1st", "-a", "classification"], 2, /start with a digit/],
   ["a non-empty target", ["occupied", "-a", "classification"], 2, /is not empty \(keep\.txt\)/],
   ["a file as target", ["a-file", "-a", "classification"], 2, /exists and is not a directory/],
-  ["an unknown archetype", ["proj", "-a", "nope"], 2, /Unknown archetype "nope"\. Hint: choose one of: basket-analysis, classification, recommender/],
+  ["an unknown archetype", ["proj", "-a", "nope"], 2, /Unknown archetype "nope"\. Hint: choose one of: basket-analysis, classification, recommender, regression/],
   ["a missing archetype without a terminal", ["proj"], 2, /--archetype is required when not interactive/],
   ["a missing directory without a terminal", ["-a", "classification"], 2, /missing <dir>/],
   ["an unknown option", ["proj", "--frobnicate"], 2, /Unknown option '--frobnicate'/],
