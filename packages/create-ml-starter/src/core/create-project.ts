@@ -79,7 +79,9 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const generated = competition ? [PROJECT_FILE_NAME, PROFILE_FILE_NAME] : [PROJECT_FILE_NAME];
   const outputs = [...files.map((f) => f.output), ...generated].sort();
   checkPathLength(target, outputs, options.platform);
-  const initial = await inspectTarget(target);
+  const initial = await inspectTarget(target).catch((error: unknown) => {
+    throw fromFsError(error, "inspecting the target");
+  });
 
   const data: TemplateData = {
     ...names,
@@ -122,14 +124,16 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   }
 
   // 3. Steps that only add to a valid project; a failure is reported, never rolled back.
+  // An interrupt stops the step under way and skips the rest; the result says so (the CLI exits 130).
   const postSteps: PostStepResult[] = [];
-  if (options.git !== false) {
+  const signal = options.signal;
+  if (options.git !== false && !signal?.aborted) {
     progress("Initialising git");
-    postSteps.push(await initGit(target, initial.kind === "empty" && initial.hasGit));
+    postSteps.push(await initGit(target, initial.kind === "empty" && initial.hasGit, signal));
   }
-  if (options.install !== false) {
+  if (options.install !== false && !signal?.aborted) {
     progress("Installing the locked environment (uv sync --locked)");
-    postSteps.push(await installWithUv(target));
+    postSteps.push(await installWithUv(target, signal));
   }
   return { targetDir: target, names, manifest, competition, files: outputs, postSteps };
 }

@@ -26,6 +26,8 @@ const cases: Array<[string, string[], number, RegExp]> = [
   ["a leading digit", ["1st", "-a", "classification"], 2, /start with a digit/],
   ["a non-empty target", ["occupied", "-a", "classification"], 2, /is not empty \(keep\.txt\)/],
   ["a file as target", ["a-file", "-a", "classification"], 2, /exists and is not a directory/],
+  ["a file as a parent", ["a-file/sub/proj", "-a", "classification"], 2, /A parent of the target is a file, not a directory/],
+  ["a path segment longer than the file system allows", [`${"n".repeat(300)}/proj`, "-a", "classification"], 2, /A path is too long/],
   ["an unknown archetype", ["proj", "-a", "nope"], 2, /Unknown archetype "nope"\. Hint: choose one of: basket-analysis, classification, recommender/],
   ["a missing archetype without a terminal", ["proj"], 2, /--archetype is required when not interactive/],
   ["a missing directory without a terminal", ["-a", "classification"], 2, /missing <dir>/],
