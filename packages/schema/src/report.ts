@@ -26,6 +26,7 @@ export const FailureCode = z.enum([
   "container_failed",
   "docker_unavailable",
   "interrupted",
+  "input_refused",
 ]);
 export type FailureCode = z.infer<typeof FailureCode>;
 

@@ -66,6 +66,15 @@ export const messages = {
   containerUnavailable: (why: string) => `container mode is not available: ${why}`,
   unexpected: (why: string) => `unexpected verifier error: ${why}`,
 
+  inputs: {
+    notRegular: (label: string, what: string) =>
+      `${label} is ${what}, not a regular file: refused (only regular files are read)`,
+    tooLarge: (label: string, max: number) =>
+      `${label} is larger than ${Math.round(max / (1024 * 1024))} MiB: refused`,
+    outside: (label: string, real: string) =>
+      `${label} leads out of the project (its real path is ${real}): refused`,
+  },
+
   paths: {
     noProject: (dir: string) =>
       `${dir} does not exist or is not a directory (hint: pass the generated project's directory)`,
@@ -113,7 +122,8 @@ export const messages = {
         "  3    environment or tool problem: tool_missing, tool_too_old, uv_version_mismatch,",
         "       network_unavailable, docker_unavailable, container_failed, project_file_missing/invalid",
         "  4    a check failed: lock_missing, lock_out_of_date, lock_unreadable, step_failed, tests_failed,",
-        "       output_missing, metrics_invalid, margin_failed, devcontainer_invalid (compare: drift)",
+        "       output_missing, metrics_invalid, margin_failed, devcontainer_invalid, input_refused",
+        "       (compare: drift)",
         "  124  a step timed out (step_timed_out; its process tree was killed)",
         "  130  interrupted (SIGINT/SIGTERM/SIGHUP/SIGQUIT: the running step's tree is killed, the report",
         "       is still written)",

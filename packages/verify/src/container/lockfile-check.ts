@@ -1,6 +1,6 @@
 import path from "node:path";
-import { readFile } from "node:fs/promises";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { InputRefusedError, readRegularText } from "../safe-read.js";
 import { ContainerError } from "./errors.js";
 
 export interface DevcontainerFiles {
@@ -12,11 +12,13 @@ export interface DevcontainerFiles {
 
 const UPGRADE_HINT = "run `devcontainer upgrade --workspace-folder .` and commit the lockfile";
 
-async function readIfExists(file: string): Promise<string | undefined> {
+async function readIfExists(root: string, file: string): Promise<string | undefined> {
+  const label = path.relative(root, file).split(path.sep).join("/");
   try {
-    return await readFile(file, "utf8");
+    return (await readRegularText(file, { label, root })) ?? undefined;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (error instanceof InputRefusedError)
+      throw new ContainerError("container_failed", error.message);
     throw error;
   }
 }
@@ -54,7 +56,7 @@ export async function checkDevcontainerLockfile(projectDir: string): Promise<Dev
   let config: string | undefined;
   let configText: string | undefined;
   for (const candidate of candidates) {
-    configText = await readIfExists(candidate);
+    configText = await readIfExists(projectDir, candidate);
     if (configText !== undefined) {
       config = candidate;
       break;
@@ -74,7 +76,7 @@ export async function checkDevcontainerLockfile(projectDir: string): Promise<Dev
     path.basename(config).startsWith(".") ? ".devcontainer-lock.json" : "devcontainer-lock.json",
   );
   const wanted = featureIds(parseJsonc(configText, rel(config)));
-  const lockText = await readIfExists(lockfile);
+  const lockText = await readIfExists(projectDir, lockfile);
   if (lockText === undefined) {
     throw new ContainerError(
       "container_failed",
