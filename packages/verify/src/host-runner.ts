@@ -2,6 +2,7 @@ import os from "node:os";
 import type { Readable } from "node:stream";
 import { execa } from "execa";
 import { killTree } from "./kill-tree.js";
+import { OutputRing } from "./output-ring.js";
 import { resolveTool } from "./resolve-tool.js";
 import type { RawStepResult, RunOptions, StepRunner } from "./step-runner.js";
 
@@ -11,6 +12,8 @@ export interface HostRunnerOptions {
   platform?: NodeJS.Platform;
   /** After a kill, how long to wait for the output pipes to close before giving up on them. */
   pipeGraceMs?: number;
+  /** How many bytes of each command's output are kept (its tail); default OUTPUT_RING_BYTES. */
+  outputBytes?: number;
 }
 
 /** Runs commands on this machine with execa: argv arrays (never a shell), whole-tree kill on timeout or abort. */
@@ -20,7 +23,7 @@ export function createHostRunner(options: HostRunnerOptions): StepRunner {
   return {
     where: "host",
     resolve: (tool) => Promise.resolve(resolveTool(tool, { env: options.env, platform })),
-    run: (argv, opts) => runOnHost(argv, opts, platform, grace),
+    run: (argv, opts) => runOnHost(argv, opts, platform, grace, options.outputBytes),
     dispose: () => Promise.resolve(),
     platform: () =>
       Promise.resolve({ os: process.platform, osRelease: os.release(), arch: process.arch }),
@@ -34,6 +37,7 @@ async function runOnHost(
   opts: RunOptions,
   platform: NodeJS.Platform,
   graceMs: number,
+  outputBytes: number | undefined,
 ): Promise<RawStepResult> {
   const [file, ...args] = argv;
   if (file === undefined) throw new TypeError("empty argv");
@@ -45,16 +49,18 @@ async function runOnHost(
     env: opts.env,
     extendEnv: false,
     reject: false,
-    all: true,
     stdin: "ignore",
-    encoding: "utf8",
     stripFinalNewline: false,
     windowsHide: true,
     // Its own process group on POSIX, so the whole tree can be killed at once.
     detached: platform !== "win32",
     cleanup: true,
-    maxBuffer: 256 * 1024 * 1024,
+    // Not buffered by execa: a step printing hundreds of MB keeps only its tail here, and its real exit code.
+    buffer: false,
   });
+  const ring = new OutputRing(outputBytes);
+  subprocess.stdout.on("data", (chunk: Buffer) => ring.push(chunk));
+  subprocess.stderr.on("data", (chunk: Buffer) => ring.push(chunk));
   let timedOut = false;
   let interrupted = false;
   const pid = subprocess.pid;
@@ -78,7 +84,7 @@ async function runOnHost(
       exitCode: killed || typeof result.exitCode !== "number" ? null : result.exitCode,
       timedOut,
       durationMs: Math.round(performance.now() - started),
-      output: outputOf(result.all, result),
+      output: outputOf(ring.text(), result),
       ...(interrupted ? { interrupted: true } : {}),
     };
   } finally {
@@ -89,10 +95,9 @@ async function runOnHost(
 
 /** A spawn failure (ENOENT, EACCES) has no output: use execa's message so the report says why. */
 function outputOf(
-  all: unknown,
+  text: string,
   result: { failed: boolean; exitCode?: number | undefined; originalMessage?: string | undefined },
 ): string {
-  const text = typeof all === "string" ? all : "";
   if (text === "" && result.failed && result.exitCode === undefined && result.originalMessage) {
     return result.originalMessage;
   }
@@ -103,14 +108,12 @@ function outputOf(
 interface Pipes {
   stdout: Readable | null;
   stderr: Readable | null;
-  all?: Readable | undefined;
 }
 
 function releasePipesLater(subprocess: Pipes, graceMs: number): void {
   const timer = setTimeout(() => {
     subprocess.stdout?.destroy();
     subprocess.stderr?.destroy();
-    subprocess.all?.destroy();
   }, graceMs);
   timer.unref();
 }
