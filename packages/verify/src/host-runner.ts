@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { Readable } from "node:stream";
 import { execa } from "execa";
 import { killTree } from "./kill-tree.js";
+import { killLeftovers, STEP_MARKER } from "./leftover-processes.js";
 import { OutputRing } from "./output-ring.js";
 import { resolveTool } from "./resolve-tool.js";
 import type { RawStepResult, RunOptions, StepRunner } from "./step-runner.js";
@@ -44,9 +46,11 @@ async function runOnHost(
   const started = performance.now();
   if (opts.signal?.aborted)
     return { exitCode: null, timedOut: false, durationMs: 0, output: "", interrupted: true };
+  // Everything the step starts inherits this marker, so what it leaves behind can be found when it ends.
+  const marker = randomUUID();
   const subprocess = execa(file, args, {
     cwd: opts.cwd,
-    env: opts.env,
+    env: { ...opts.env, [STEP_MARKER]: marker },
     extendEnv: false,
     reject: false,
     stdin: "ignore",
@@ -64,21 +68,28 @@ async function runOnHost(
   let timedOut = false;
   let interrupted = false;
   const pid = subprocess.pid;
+  const cleanups: Array<Promise<unknown>> = [];
+  const killAll = () => {
+    if (pid === undefined) return;
+    cleanups.push(killTree(pid, platform).then(() => killLeftovers(pid, marker, platform)));
+  };
   const kill = (why: "timeout" | "abort") => {
     if (why === "timeout") timedOut = true;
     else interrupted = true;
-    if (pid !== undefined) void killTree(pid, platform);
+    killAll();
     releasePipesLater(subprocess, graceMs);
   };
   const timer = setTimeout(() => kill("timeout"), opts.timeoutMs);
   const onAbort = () => kill("abort");
   opts.signal?.addEventListener("abort", onAbort, { once: true });
-  // When the direct child exits, stragglers it left in its group would hold the pipes open: end them too.
+  // When the direct child exits, what it left behind (its group, setsid daemons carrying the marker) is ended
+  // too: it would outlive the run, and may hold the pipes open.
   subprocess.once("exit", () => {
-    if (pid !== undefined && platform !== "win32") void killTree(pid, platform);
+    if (platform !== "win32") killAll();
   });
   try {
     const result = await subprocess;
+    await Promise.all(cleanups);
     const killed = timedOut || interrupted;
     return {
       exitCode: killed || typeof result.exitCode !== "number" ? null : result.exitCode,
