@@ -149,6 +149,10 @@ export const VerifyReportSchema = z
       .meta({ description: "the data the train step used (metrics.json); margins are enforced on synthetic data only" }),
     margins: z.array(MarginResultSchema),
     devcontainer: z.array(FindingSchema),
+    warnings: z
+      .array(z.string())
+      .default([])
+      .meta({ description: "what the user should know although it did not fail the run (e.g. a plan that differs from its template's)" }),
     outcome: z.enum(["success", "failure", "error"]),
     failure: z
       .object({ code: FailureCode, step: z.string().nullable(), message: z.string() })

@@ -105,6 +105,7 @@ async function runVerify(
       signal: controller.signal,
       mode: command.container ? "container" : "host",
       keepPassedOutput: command.debug,
+      trust: command.trust,
       onProgress: (event) => logProgress(event, io, err),
       ...(command.container
         ? {
@@ -118,6 +119,7 @@ async function runVerify(
                 env: ctx.env,
                 log: err,
                 debug: command.debug,
+                trust: command.trust,
                 ...(ctx.signal ? { signal: ctx.signal } : {}),
               });
             },
@@ -148,6 +150,10 @@ async function runVerify(
 }
 
 function logProgress(event: ProgressEvent, io: CliIo, err: (line: string) => void) {
+  if (event.type === "warning") {
+    err(messages.cli.warning(event.message));
+    return;
+  }
   if (event.type === "step-start") {
     if (io.isTTY) err(`… ${event.id}  ${event.command.join(" ")}`);
     return;

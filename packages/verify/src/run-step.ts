@@ -133,7 +133,8 @@ export function notRunStep(
 
 // --- internal ---
 
-function fillPackage(arg: string, importName: string | undefined): string {
+/** `{package}` → the import name, as the generator fills it into each step argument. */
+export function fillPackage(arg: string, importName: string | undefined): string {
   return importName === undefined ? arg : arg.split(STEP_TOKENS.package).join(importName);
 }
 

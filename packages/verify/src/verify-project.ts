@@ -14,6 +14,7 @@ import { buildChildEnv } from "./fixed-env.js";
 import { probeInstalled, probePython } from "./fingerprint.js";
 import { createHostRunner } from "./host-runner.js";
 import { loadProjectFile } from "./load-project-file.js";
+import { planWarnings } from "./plan-check.js";
 import { messages } from "./messages.js";
 import { describeProject, recordStatic } from "./record-static.js";
 import { createRedactor, type Redactor } from "./redact.js";
@@ -24,7 +25,8 @@ import { checkTools, type ToolInfo } from "./tools.js";
 
 export type ProgressEvent =
   | { type: "step-start"; id: string; command: readonly string[]; index: number; total: number }
-  | { type: "step-end"; result: StepResult; index: number; total: number };
+  | { type: "step-end"; result: StepResult; index: number; total: number }
+  | { type: "warning"; message: string };
 
 export interface VerifyOptions {
   /** Runs every command; default: a host runner. A runner passed here is not disposed by verifyProject. */
@@ -46,6 +48,11 @@ export interface VerifyOptions {
    * already installed, and two runs on one machine must give identical reports apart from durations.
    */
   keepPassedOutput?: boolean;
+  /**
+   * The user trusts the project: no warning when the plan differs from its template's (host mode), and
+   * container mode's host-side devcontainer settings are allowed (passed on by the caller's createRunner).
+   */
+  trust?: boolean;
 }
 
 /**
@@ -67,6 +74,12 @@ export async function verifyProject(
   const plan = project.ok ? project.value.verify : undefined;
   if (project.ok) describeProject(report, project.value);
   else setFailure(report, project.code, project.message);
+  // Host mode runs the plan's argv as is: say so when it is not the plan the template shipped.
+  if (project.ok && options.trust !== true && report.mode === "host") {
+    report.warnings = planWarnings(project.value);
+    for (const message of report.warnings)
+      options.onProgress?.({ type: "warning", message: redactor.text(message) });
+  }
 
   await recordStatic(report, root, env);
 

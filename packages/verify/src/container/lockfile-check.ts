@@ -42,6 +42,20 @@ function featureIds(value: unknown): string[] {
   return typeof features === "object" && features !== null ? Object.keys(features).sort() : [];
 }
 
+/** The devcontainer config the CLI will use (`.devcontainer/devcontainer.json`, else `.devcontainer.json`). */
+export async function locateDevcontainerConfig(
+  projectDir: string,
+): Promise<{ config: string; text: string } | undefined> {
+  for (const config of [
+    path.join(projectDir, ".devcontainer", "devcontainer.json"),
+    path.join(projectDir, ".devcontainer.json"),
+  ]) {
+    const text = await readIfExists(projectDir, config);
+    if (text !== undefined) return { config, text };
+  }
+  return undefined;
+}
+
 /**
  * Finds the devcontainer config the CLI will use and checks its committed lockfile names exactly the config's
  * Features. `devcontainer build --frozen-lockfile` checks versions and integrity, but only when the config has
@@ -49,19 +63,7 @@ function featureIds(value: unknown): string[] {
  */
 export async function checkDevcontainerLockfile(projectDir: string): Promise<DevcontainerFiles> {
   const rel = (file: string) => path.relative(projectDir, file).split(path.sep).join("/");
-  const candidates = [
-    path.join(projectDir, ".devcontainer", "devcontainer.json"),
-    path.join(projectDir, ".devcontainer.json"),
-  ];
-  let config: string | undefined;
-  let configText: string | undefined;
-  for (const candidate of candidates) {
-    configText = await readIfExists(projectDir, candidate);
-    if (configText !== undefined) {
-      config = candidate;
-      break;
-    }
-  }
+  const { config, text: configText } = (await locateDevcontainerConfig(projectDir)) ?? {};
   if (config === undefined || configText === undefined) {
     throw new ContainerError(
       "container_failed",
