@@ -5,7 +5,7 @@ import { checkDevcontainer } from "./devcontainer-static.js";
 import { isTruthy, recordedVariables, runnerLabel } from "./fingerprint.js";
 import { sha256Text } from "./hash.js";
 import { platformSpecificPackages } from "./lock-markers.js";
-import { createRedactor, redactVariables } from "./redact.js";
+import { redactVariables, type Redactor } from "./redact.js";
 import { setFailure } from "./report-draft.js";
 import { InputRefusedError, readRegularText } from "./safe-read.js";
 
@@ -26,11 +26,12 @@ export async function recordStatic(
   report: VerifyReport,
   root: string,
   env: Record<string, string>,
+  redactor: Redactor,
 ): Promise<void> {
   report.environment.runner = runnerLabel(env);
   report.environment.ci = isTruthy(getEnv(env, "CI"));
   report.environment.offline = isTruthy(getEnv(env, "UV_OFFLINE"));
-  report.environment.variables = redactVariables(recordedVariables(env), createRedactor(env));
+  report.environment.variables = redactVariables(recordedVariables(env), redactor);
   const read = async (name: string) => {
     try {
       return await readRegularText(path.join(root, name), { label: name, root });

@@ -17,7 +17,8 @@ import { loadProjectFile } from "./load-project-file.js";
 import { planWarnings } from "./plan-check.js";
 import { messages } from "./messages.js";
 import { describeProject, recordStatic } from "./record-static.js";
-import { createRedactor, type Redactor } from "./redact.js";
+import { runRedactor } from "./credential-files.js";
+import type { Redactor } from "./redact.js";
 import { emptyReport, setFailure } from "./report-draft.js";
 import { notRunStep, runStep, type StepContext } from "./run-step.js";
 import type { StepRunner } from "./step-runner.js";
@@ -53,6 +54,8 @@ export interface VerifyOptions {
    * container mode's host-side devcontainer settings are allowed (passed on by the caller's createRunner).
    */
   trust?: boolean;
+  /** The run's one redactor (the CLI passes the one it prints with); default: built from `env`. */
+  redactor?: Redactor;
 }
 
 /**
@@ -67,7 +70,7 @@ export async function verifyProject(
   const root = await realpath(path.resolve(dir)).catch(() => path.resolve(dir));
   const baseEnv = options.env ?? process.env;
   const env = buildChildEnv(baseEnv);
-  const redactor = createRedactor(baseEnv);
+  const redactor = options.redactor ?? (await runRedactor(baseEnv));
   const signal = options.signal;
   const report = emptyReport(options.mode ?? options.runner?.where ?? "host");
   const project = await loadProjectFile(root);
@@ -81,7 +84,7 @@ export async function verifyProject(
       options.onProgress?.({ type: "warning", message: redactor.text(message) });
   }
 
-  await recordStatic(report, root, env);
+  await recordStatic(report, root, env, redactor);
 
   let ownedRunner: StepRunner | undefined;
   let runner = options.runner;

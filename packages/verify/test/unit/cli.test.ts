@@ -154,7 +154,7 @@ describe("CLI", () => {
     const report = VerifyReportSchema.parse(JSON.parse(run.out()));
     expect(report.environment.variables).toMatchObject({
       KAGGLE_API_TOKEN: "[REDACTED]",
-      UV_INDEX_URL: "https://***@host.example/simple",
+      UV_INDEX_URL: "https://host.example",
     });
     expect(report.steps[0]?.outputTail).toContain("KAGGLE_KEY=[REDACTED]");
     expect(report.steps[0]?.command.at(-1)).toBe("--token=[REDACTED]");

@@ -17,11 +17,14 @@ describe.runIf(process.platform === "linux")("processes a step leaves behind", (
       const pidFile = path.join(dir, "daemon.pid");
       const runner = createHostRunner({ env });
       const started = Date.now();
-      const result = await runner.run([process.execPath, stepScript("daemon.mjs"), pidFile, stdio], {
-        cwd: dir,
-        env,
-        timeoutMs: 20_000,
-      });
+      const result = await runner.run(
+        [process.execPath, stepScript("daemon.mjs"), pidFile, stdio],
+        {
+          cwd: dir,
+          env,
+          timeoutMs: 20_000,
+        },
+      );
       const daemon = Number(await readFile(pidFile, "utf8"));
       // Checked as soon as run() returns: the daemon must be gone by then, not some time later.
       const alive = isAlive(daemon);
