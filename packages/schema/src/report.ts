@@ -159,7 +159,12 @@ export const VerifyReportSchema = z
       .strict()
       .nullable(),
   })
-  .strict();
+  .strict()
+  // compare looks outputs up by path: a second entry for one path would hide the first one's hash.
+  .refine((r) => new Set(r.outputs.map((o) => o.path)).size === r.outputs.length, {
+    message: "output paths must be unique",
+    path: ["outputs"],
+  });
 
 export type VerifyReport = z.infer<typeof VerifyReportSchema>;
 export type StepResult = z.infer<typeof StepResultSchema>;

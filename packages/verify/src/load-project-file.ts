@@ -7,6 +7,7 @@ import {
 } from "@ml-starter/schema";
 import { messages } from "./messages.js";
 import { InputRefusedError, readRegularText } from "./safe-read.js";
+import { parseJson } from "./parse-json.js";
 
 export type LoadProjectFileResult =
   | { ok: true; value: ProjectFile }
@@ -38,7 +39,7 @@ export async function loadProjectFile(dir: string): Promise<LoadProjectFileResul
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (error) {
     return invalid([`${PROJECT_FILE_NAME}: not valid JSON (${(error as Error).message})`]);
   }

@@ -65,6 +65,7 @@ export const messages = {
   interruptedBeforeStep: (step: string) => `interrupted before step "${step}"`,
   containerUnavailable: (why: string) => `container mode is not available: ${why}`,
   unexpected: (why: string) => `unexpected verifier error: ${why}`,
+  protoKey: 'a key is "__proto__", which JSON tools drop silently: rename it',
 
   inputs: {
     notRegular: (label: string, what: string) =>

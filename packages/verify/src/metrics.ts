@@ -1,6 +1,7 @@
 import path from "node:path";
 import { flattenMetrics, formatIssues, MetricsFileSchema } from "@ml-starter/schema";
 import { readRegularText } from "./safe-read.js";
+import { parseJson } from "./parse-json.js";
 
 export type MetricsResult =
   | { ok: true; metrics: Record<string, number>; dataset: "synthetic" | "raw" }
@@ -20,7 +21,7 @@ export async function readMetrics(dir: string, file: string): Promise<MetricsRes
   if (text === null) return { ok: false, issues: [`${file} was not written`] };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (error) {
     return { ok: false, issues: [`${file} is not JSON: ${(error as Error).message}`] };
   }

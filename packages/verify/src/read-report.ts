@@ -1,5 +1,6 @@
 import { formatIssues, VerifyReportSchema, type VerifyReport } from "@ml-starter/schema";
 import { readRegularText } from "./safe-read.js";
+import { parseJson } from "./parse-json.js";
 
 /** Far above a report of a very large environment; a larger file is refused, not read whole. */
 const REPORT_MAX_BYTES = 512 * 1024 * 1024;
@@ -21,7 +22,7 @@ export async function readReportFile(file: string): Promise<ReadReportResult> {
   if (text === null) return { ok: false, message: `${file}: cannot be read (ENOENT)` };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (error) {
     return { ok: false, message: `${file}: not JSON (${(error as Error).message})` };
   }
