@@ -2,7 +2,8 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { VerifyReportSchema } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
-import { main, type CliIo } from "../../src/cli-main.js";
+import { main } from "../../src/cli-main.js";
+import { cliIo } from "../helpers/cli-io.js";
 import { credentialFileSecrets } from "../../src/credential-files.js";
 import { createRedactor, REDACTED, redactVariables } from "../../src/redact.js";
 import { envWith, nodeStep, testdir, writeProject } from "../helpers/project.js";
@@ -135,26 +136,16 @@ describe("the CLI: report, summary, $GITHUB_STEP_SUMMARY and --json", () => {
     await writeProject(dir, {
       steps: [nodeStep("leak", "leak-forms.mjs", [...names, "--file", kaggleJson])],
     });
-    const err: string[] = [];
-    const out: string[] = [];
-    const cliIo: CliIo = {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      cwd: dir,
-      env: envWith([], { ...secrets, HOME: home, GITHUB_STEP_SUMMARY: stepSummary }),
-      isTTY: false,
-    };
-    expect(await main([".", "--json"], cliIo)).toBe(4);
+    const run = cliIo(
+      dir,
+      envWith([], { ...secrets, HOME: home, GITHUB_STEP_SUMMARY: stepSummary }),
+    );
+    expect(await main([".", "--json"], run.io)).toBe(4);
     const files = await readdir(path.join(dir, "outputs", "verify"));
     const written = await Promise.all(
       files.map((f) => readFile(path.join(dir, "outputs", "verify", f), "utf8")),
     );
-    const everything = [
-      ...written,
-      await readFile(stepSummary, "utf8"),
-      out.join(""),
-      err.join(""),
-    ];
+    const everything = [...written, await readFile(stepSummary, "utf8"), run.out(), run.err()];
     for (const text of everything) {
       expect(text).not.toMatch(/CANARY/i);
       expect(text).not.toContain("Cn4");
@@ -176,7 +167,7 @@ describe("the CLI: report, summary, $GITHUB_STEP_SUMMARY and --json", () => {
           expect(text).not.toContain(form);
       }
     }
-    const report = VerifyReportSchema.parse(JSON.parse(out.join("")));
+    const report = VerifyReportSchema.parse(JSON.parse(run.out()));
     expect(report.steps[0]?.outputTail).toContain(`SSHPASS=${REDACTED}`);
     expect(report.environment.variables["UV_INDEX_URL"]).toBe("https://pkgs.example");
   });

@@ -4,10 +4,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { TemplateManifestSchema, type ProjectFile } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
-import { main, type CliIo } from "../../src/cli-main.js";
+import { main } from "../../src/cli-main.js";
+import { cliIo } from "../helpers/cli-io.js";
 import { createContainerRunner } from "../../src/container/index.js";
 import { planWarnings, shippedPlans } from "../../src/plan-check.js";
-import { envWith, nodeStep, readJson, testdir, writeProject } from "../helpers/project.js";
+import { nodeStep, readJson, testdir, writeProject } from "../helpers/project.js";
 
 const repo = fileURLToPath(new URL("../../../../", import.meta.url));
 const templatesDir = path.join(repo, "templates");
@@ -32,17 +33,7 @@ async function generated(id: string): Promise<ProjectFile> {
   return buildProjectFile(manifest, names, manifest.devcontainer.image, "A project.");
 }
 
-function io(cwd: string) {
-  const err: string[] = [];
-  const value: CliIo = {
-    out: () => undefined,
-    err: (t) => err.push(t),
-    cwd,
-    env: envWith([]),
-    isTTY: false,
-  };
-  return { io: value, err: () => err.join("") };
-}
+const io = (cwd: string) => cliIo(cwd);
 
 describe("host mode: the plan against the one the template shipped", () => {
   it.each(templateIds)("plans/shipped-plans.json records %s's current plan", async (id) => {
