@@ -76,7 +76,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
   const description = checkDescription(options.description ?? manifest.description);
   const competition = await resolveCompetition(options.catalogRoot ?? defaultCatalogRoot(), manifest, options.competition);
-  const files = await planFiles(templatesRoot, dir, names.importName);
+  const files = await planFiles(templatesRoot, dir, names.importName, manifest.extends);
   const generated = competition ? [PROJECT_FILE_NAME, PROFILE_FILE_NAME] : [PROJECT_FILE_NAME];
   const outputs = [...files.map((f) => f.output), ...generated].sort();
   const transforms = approachesTransform(outputs, competition, manifest.id);
