@@ -48,6 +48,14 @@ describe("the catalog in the built CLI", () => {
     expect(await readFile(path.join(project, "APPROACHES.md"), "utf8")).toMatch(/^## This competition: Spaceship Titanic .*\n\n- Passengers of one travel group/m);
   });
 
+  it("--competition of a regression entry generates the regression archetype", async () => {
+    const ok = await runBuiltCli(["claims", "--competition", "allstate-claims-severity", "--no-install", "--no-git", "--no-interactive"], { cwd: tmp.path });
+    expect(ok.exitCode, ok.all).toBe(0);
+    const projectFile = JSON.parse(await readFile(path.join(tmp.path, "claims", "ml-starter.json"), "utf8")) as { template: { id: string } };
+    expect(projectFile.template.id).toBe("regression");
+    expect(parse(await readFile(path.join(tmp.path, "claims", "competition.toml"), "utf8"))).toMatchObject({ slug: "allstate-claims-severity", metric: { name: "mae" } });
+  });
+
   it("--competition with the matching --archetype is accepted", async () => {
     const ok = await runBuiltCli(["otto", "--competition", "otto-group-product-classification-challenge", "-a", "classification", "--no-install", "--no-git", "--no-interactive"], { cwd: tmp.path });
     expect(ok.exitCode, ok.all).toBe(0);
