@@ -15,6 +15,7 @@ import { applyUmask, createStaging, removeStaging, sweepStaleStaging } from "./s
 import { inspectTarget } from "./target.js";
 import { defaultCatalogRoot, defaultTemplatesRoot } from "./templates-root.js";
 import { PROFILE_FILE_NAME, resolveCompetition } from "../catalog/resolve-competition.js";
+import { approachesTransform } from "../catalog/approaches.js";
 import { writeInside } from "./write-file.js";
 import type { RenameOptions } from "./rename-with-retry.js";
 import type { TemplateManifest } from "@ml-starter/schema";
@@ -75,9 +76,10 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
   const description = checkDescription(options.description ?? manifest.description);
   const competition = await resolveCompetition(options.catalogRoot ?? defaultCatalogRoot(), manifest, options.competition);
-  const files = await planFiles(templatesRoot, dir, names.importName);
+  const files = await planFiles(templatesRoot, dir, names.importName, manifest.extends);
   const generated = competition ? [PROJECT_FILE_NAME, PROFILE_FILE_NAME] : [PROJECT_FILE_NAME];
   const outputs = [...files.map((f) => f.output), ...generated].sort();
+  const transforms = approachesTransform(outputs, competition, manifest.id);
   checkPathLength(target, outputs, options.platform);
   const initial = await inspectTarget(target).catch((error: unknown) => {
     throw fromFsError(error, "inspecting the target");
@@ -108,6 +110,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     await generateWithPlop(staging, files, data, {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onFileWritten ? { onFileWritten: options.onFileWritten } : {}),
+      transforms,
     });
     const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image, description));
     await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
