@@ -139,7 +139,15 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
   known(p.validation.group, ["validation", "group"]);
   known(p.validation.time, ["validation", "time"]);
   known(p.baseline.rule_column, ["baseline", "rule_column"]);
-  p.submission.columns.forEach((c, i) => known(c, ["submission", "columns", i]));
+  // Multi-class probabilities: one column per class after the ids, in the order of task.labels (Otto's
+  // `Class_1`, cirrhosis' `Status_C`); they name classes, not data columns. Every other column is declared.
+  const perClass = p.task.type === "multiclass" && p.submission.prediction === "probability";
+  p.submission.columns.forEach((c, i) => {
+    if (!perClass || p.task.id.includes(c)) known(c, ["submission", "columns", i]);
+  });
+  if (perClass && p.task.labels && p.submission.columns.length !== p.task.id.length + p.task.labels.length) {
+    issue(["submission", "columns"], `multi-class probabilities need the id column(s) then one column per label (${p.task.labels.length})`);
+  }
 
   if (ARCHETYPE_OF_TASK[p.task.type] !== p.archetype) {
     issue(["task", "type"], `task "${p.task.type}" belongs to the ${ARCHETYPE_OF_TASK[p.task.type]} archetype`);

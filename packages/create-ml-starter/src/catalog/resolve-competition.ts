@@ -1,5 +1,6 @@
 import type { TemplateManifest } from "@ml-starter/schema";
 import { MlStarterError } from "../core/errors.js";
+import { suggestionHint } from "../suggest/did-you-mean.js";
 import { loadCatalog, type Competition } from "./load-catalog.js";
 
 /** The project file holding the competition's facts (docs/competition-profile.md). */
@@ -19,17 +20,24 @@ export async function resolveCompetition(
   if (manifest.profile === undefined) {
     throw new MlStarterError("INVALID_OPTION", `The ${manifest.id} archetype does not take a competition profile yet.`);
   }
-  const catalog = await loadCatalog(catalogRoot);
-  const found = catalog.find((c) => c.slug === slug);
-  if (!found) {
-    throw new MlStarterError("UNKNOWN_COMPETITION", `Unknown competition ${JSON.stringify(slug)}.`, {
-      hint: `choose one of: ${catalog.map((c) => c.slug).join(", ")}`,
-    });
-  }
+  const found = findCompetition(await loadCatalog(catalogRoot), slug);
   if (found.profile.archetype !== manifest.id) {
     throw new MlStarterError("INVALID_OPTION", `Competition "${slug}" is a ${found.profile.archetype} competition, not ${manifest.id}.`, {
       hint: `use --archetype ${found.profile.archetype}`,
     });
   }
   return found;
+}
+
+/** The entry with this slug, or UNKNOWN_COMPETITION naming the nearest slugs. */
+export function findCompetition(catalog: readonly Competition[], slug: string): Competition {
+  const found = catalog.find((c) => c.slug === slug);
+  if (found) return found;
+  throw new MlStarterError("UNKNOWN_COMPETITION", `Unknown competition ${JSON.stringify(slug)}.`, {
+    hint: suggestionHint(
+      slug,
+      catalog.map((c) => c.slug),
+      "--list shows the catalog",
+    ),
+  });
 }

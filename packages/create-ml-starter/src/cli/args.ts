@@ -1,10 +1,13 @@
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { suggestionHint } from "../suggest/did-you-mean.js";
 import { MlStarterError } from "../core/errors.js";
 import { messages } from "./messages.js";
 
 export interface CliArgs {
   dir: string | undefined;
   archetype: string | undefined;
+  /** Catalog slug (`--competition`): picks the profile, and the archetype when `--archetype` is absent. */
+  competition: string | undefined;
   devcontainerImage: string | undefined;
   description: string | undefined;
   git: boolean;
@@ -17,32 +20,40 @@ export interface CliArgs {
   version: boolean;
 }
 
+const OPTIONS = {
+  archetype: { type: "string", short: "a" },
+  competition: { type: "string" },
+  "devcontainer-image": { type: "string" },
+  description: { type: "string" },
+  git: { type: "boolean", default: true },
+  install: { type: "boolean", default: true },
+  interactive: { type: "boolean" },
+  list: { type: "boolean", default: false },
+  debug: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", short: "v", default: false },
+} as const satisfies NonNullable<ParseArgsConfig["options"]>;
+
+/** Every flag as typed, negations included (`--no-git`: allowNegative), for "did you mean". */
+const FLAGS = Object.entries(OPTIONS).flatMap(([name, o]: [string, { type: string }]) =>
+  o.type === "boolean" ? [`--${name}`, `--no-${name}`] : [`--${name}`],
+);
+
+/** An unknown flag gets the nearest known ones; any other misuse, the usage line. */
+function usageHint(detail: string): string {
+  const unknown = /^Unknown option '(--[^'=]+)/.exec(detail)?.[1];
+  const usage = `usage: ${messages.usageLine}`;
+  return unknown === undefined ? usage : suggestionHint(unknown, FLAGS, usage);
+}
+
 /** Parses argv (without node and script). Pure: unit-tested, throws INVALID_OPTION on misuse. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      allowNegative: true,
-      strict: true,
-      options: {
-        archetype: { type: "string", short: "a" },
-        "devcontainer-image": { type: "string" },
-        description: { type: "string" },
-        git: { type: "boolean", default: true },
-        install: { type: "boolean", default: true },
-        interactive: { type: "boolean" },
-        list: { type: "boolean", default: false },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, allowNegative: true, strict: true, options: OPTIONS });
   } catch (error) {
-    throw new MlStarterError("INVALID_OPTION", messages.unknownOption((error as Error).message), {
-      hint: `usage: ${messages.usageLine}`,
-    });
+    const detail = (error as Error).message;
+    throw new MlStarterError("INVALID_OPTION", messages.unknownOption(detail), { hint: usageHint(detail) });
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) {
@@ -53,6 +64,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   return {
     dir: positionals[0],
     archetype: values.archetype,
+    competition: values.competition,
     devcontainerImage: values["devcontainer-image"],
     description: values.description,
     git: values.git,

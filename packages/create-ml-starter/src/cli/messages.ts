@@ -1,10 +1,12 @@
 // Every line the scaffolder prints, in one place.
-import { PACKAGE_NAMES, runPackageCommand, type PackageRunner, type TemplateManifest } from "@ml-starter/schema";
+import { PACKAGE_NAMES, runPackageCommand, TASK_TYPES, type PackageRunner, type TemplateManifest } from "@ml-starter/schema";
+import type { Competition } from "../catalog/load-catalog.js";
 import type { PostStepResult } from "../core/post-steps.js";
 import type { ProjectNames } from "../core/names.js";
 
 export const messages = {
-  usageLine: "create-ml-starter <dir> --archetype <id> [--no-git] [--no-install] [--no-interactive]",
+  usageLine:
+    "create-ml-starter <dir> (--archetype <id> | --competition <slug>) [--no-git] [--no-install] [--no-interactive]",
   help(archetypes: readonly TemplateManifest[], version: string): string {
     const width = Math.max(...archetypes.map((a) => a.id.length));
     const list = archetypes.map((a) => `  ${a.id.padEnd(width)}  ${a.title}: ${a.description}`).join("\n");
@@ -19,33 +21,60 @@ Usage:
 Archetypes:
 ${list}
 
+Competitions: a catalog of real Kaggle competitions (binary, multiclass, regression), each with its files,
+columns, metric, validation and the winners' approaches. --list shows them; --competition <slug> starts from one.
+
 Options:
   -a, --archetype <id>             archetype to generate (prompted on a terminal when omitted)
+      --competition <slug>         a competition from the catalog: its competition.toml and APPROACHES.md
+                                   section; picks the archetype (prompted on a terminal when omitted)
       --devcontainer-image <ref>   devcontainer base image, pinned by digest (e.g. your registry mirror)
       --description <text>         one-line project description (pyproject.toml, ml-starter.json)
       --no-git                     do not run git init and the first commit
       --no-install                 do not run uv sync --locked
       --no-interactive             never prompt (the default when stdin is not a terminal)
-      --list                       print the archetype ids, one per line
+      --list                       list the archetypes and the competition catalog by task
       --debug                      print stack traces on errors
   -h, --help                       show this help
   -v, --version                    print the version
 
 Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 environment
-(permissions, disk), 130 interrupted.`;
+(permissions, disk, a failed git or uv sync after generating), 130 interrupted.`;
   },
   missingDir: `missing <dir>: pass the directory to create, e.g. \`npx ${PACKAGE_NAMES.create} titanic-starter --archetype classification\``,
-  missingArchetype: (ids: readonly string[]) => `--archetype is required when not interactive (one of: ${ids.join(", ")})`,
+  missingArchetype: (ids: readonly string[]) =>
+    `--archetype or --competition is required when not interactive (archetypes: ${ids.join(", ")})`,
+  conflictingArchetype: (slug: string, wanted: string, given: string) =>
+    `--competition ${slug} is a ${wanted} competition, but --archetype is ${given}`,
+  conflictingArchetypeHint: (wanted: string) => `drop --archetype, or pass --archetype ${wanted}`,
+  list(archetypes: readonly TemplateManifest[], catalog: readonly Competition[]): string {
+    const rows = (items: ReadonlyArray<[string, string]>) => {
+      const width = Math.max(...items.map(([name]) => name.length));
+      return items.map(([name, text]) => `    ${name.padEnd(width)}  ${text}`);
+    };
+    const lines = ["Archetypes (--archetype <id>):", ...rows(archetypes.map((a) => [a.id, `${a.title}: ${a.description}`]))];
+    lines.push("", "Competitions (--competition <slug>):");
+    for (const type of TASK_TYPES) {
+      const entries = catalog.filter((c) => c.listing.type === type);
+      if (entries.length === 0) continue;
+      lines.push(`  ${type}`, ...rows(entries.map((c) => [c.slug, c.listing.summary])));
+    }
+    return lines.join("\n");
+  },
   unknownOption: (detail: string) => detail.replace(/\. To specify.*$/, "").replace(/\.$/, ""),
   promptName: "Project name (a new directory)",
   promptArchetype: "Competition archetype",
+  promptCompetition: "Competition (from the catalog)",
+  canonicalCompetition: "the archetype's default",
   invalidArchetypeRetry: (id: string) => `Unknown archetype ${JSON.stringify(id)}; pick one:`,
   error: (message: string, hint?: string) =>
-    `✖ ${/[.!?]$/.test(message) ? message : `${message}.`}${hint ? ` Hint: ${hint}.` : ""}`,
+    `✖ ${sentence(message)}${hint ? ` Hint: ${sentence(hint)}` : ""}`,
   unexpected: (version: string) =>
     `✖ Unexpected error in ${PACKAGE_NAMES.create} ${version}. Please report it with the output of --debug.`,
   interrupted: "✖ Interrupted; nothing was created.",
   postStep: (r: PostStepResult) => `${r.status === "done" ? "✔" : r.status === "skipped" ? "•" : "!"} ${r.detail}`,
+  postStepStopped: (dir: string, r: PostStepResult) =>
+    `✖ ${r.status === "interrupted" ? "Interrupted" : "Failed"} after generating ${dir}: ${r.detail}.`,
   done(
     dir: string,
     cwd: string,
@@ -53,6 +82,7 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 en
     manifest: TemplateManifest,
     installed: boolean,
     runner: PackageRunner,
+    competition?: Competition,
   ): string {
     const rel = dirForHumans(dir, cwd);
     const steps = [
@@ -62,11 +92,16 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 en
       "uv run pytest",
       `${runPackageCommand(runner, PACKAGE_NAMES.verify)}   # fingerprint the build (ml-starter.json holds the plan)`,
     ];
-    return `\n✔ Created ${manifest.title} starter "${names.projectName}" in ${dir}\n\nNext steps:\n${steps
+    const what = competition === undefined ? "" : ` for ${competition.profile.title}`;
+    return `\n✔ Created ${manifest.title} starter "${names.projectName}"${what} in ${dir}\n\nNext steps:\n${steps
       .map((s) => `  ${s}`)
       .join("\n")}\n\nReal data: uv run ${names.importName} download (needs a Kaggle API token; see README.md).`;
   },
 };
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
 
 function quote(p: string): string {
   return /[\s"'$`\\]/.test(p) ? JSON.stringify(p) : p;

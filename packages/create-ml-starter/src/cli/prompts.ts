@@ -1,5 +1,6 @@
 import { input, select } from "@inquirer/prompts";
 import type { TemplateManifest } from "@ml-starter/schema";
+import type { Competition } from "../catalog/load-catalog.js";
 import { checkProjectName } from "../core/names.js";
 import { messages } from "./messages.js";
 
@@ -9,6 +10,32 @@ export async function promptArchetype(archetypes: readonly TemplateManifest[], i
     message: invalid ? messages.invalidArchetypeRetry(invalid) : messages.promptArchetype,
     choices: archetypes.map((a) => ({ name: `${a.title} (${a.id})`, value: a.id, description: a.description })),
   });
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+  description: string;
+}
+
+/**
+ * What the competition question offers: the archetype's catalog entries, its canonical one first.
+ * The one place for other sources of a profile: `--from-data` adds its "my own data" choice here.
+ */
+export function competitionChoices(catalog: readonly Competition[], manifest: TemplateManifest): Choice[] {
+  const entries = catalog
+    .filter((c) => c.profile.archetype === manifest.id)
+    .sort((a, b) => Number(b.slug === manifest.profile) - Number(a.slug === manifest.profile));
+  return entries.map((c) => ({
+    name: `${c.profile.title} (${c.slug})${c.slug === manifest.profile ? `, ${messages.canonicalCompetition}` : ""}`,
+    value: c.slug,
+    description: c.listing.summary,
+  }));
+}
+
+/** Asks which competition's profile the project starts from (the `--competition` question). */
+export async function promptCompetition(choices: readonly Choice[]): Promise<string> {
+  return select({ message: messages.promptCompetition, choices: [...choices] });
 }
 
 /** Asks for the project directory name, validated with the same rules as the flag path. */

@@ -1,7 +1,9 @@
 import { isMlStarterError, MlStarterError } from "../core/errors.js";
 import { GENERATOR } from "../core/generator-info.js";
 import { findArchetype, loadRegistry } from "../core/registry.js";
-import { defaultTemplatesRoot } from "../core/templates-root.js";
+import { defaultCatalogRoot, defaultTemplatesRoot } from "../core/templates-root.js";
+import { loadCatalog, type Competition } from "../catalog/load-catalog.js";
+import { findCompetition } from "../catalog/resolve-competition.js";
 import { packageRunnerFrom } from "@ml-starter/schema";
 import { parseCliArgs } from "./args.js";
 import { messages } from "./messages.js";
@@ -31,6 +33,9 @@ const defaultIo = (): CliIo => ({
   env: process.env,
   isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
 });
+
+/** A post-step (git, uv sync) failed: an environment problem; the generated files are complete. */
+const POST_STEP_FAILED_EXIT = 3;
 
 const INTERRUPT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
@@ -73,14 +78,26 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       io.out(GENERATOR.version);
       return 0;
     }
+    let catalog: Competition[] | undefined;
+    const getCatalog = async () => (catalog ??= await loadCatalog(defaultCatalogRoot()));
     if (args.list) {
-      for (const m of manifests) io.out(m.id);
+      io.out(messages.list(manifests, await getCatalog()));
       return 0;
     }
     const interactive = args.interactive ?? io.isTTY;
     // Prompts and generation pull in inquirer and node-plop: load them only when needed (fast --help).
-    const { promptArchetype, promptProjectName } = await import("./prompts.js");
+    const { competitionChoices, promptArchetype, promptCompetition, promptProjectName } = await import("./prompts.js");
+    let competition = args.competition === undefined ? undefined : findCompetition(await getCatalog(), args.competition);
     let archetype = args.archetype;
+    if (competition !== undefined) {
+      const wanted = competition.profile.archetype;
+      if (archetype !== undefined && archetype !== wanted) {
+        throw new MlStarterError("INVALID_OPTION", messages.conflictingArchetype(competition.slug, wanted, archetype), {
+          hint: messages.conflictingArchetypeHint(wanted),
+        });
+      }
+      archetype = wanted;
+    }
     if (archetype !== undefined && !manifests.some((m) => m.id === archetype)) {
       if (!interactive) findArchetype(registry, archetype); // throws UNKNOWN_ARCHETYPE with the choices
       archetype = await promptArchetype(manifests, archetype);
@@ -93,16 +110,22 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       }
       archetype = await promptArchetype(manifests);
     }
+    const { manifest } = findArchetype(registry, archetype);
+    if (competition === undefined && interactive && manifest.profile !== undefined) {
+      const choices = competitionChoices(await getCatalog(), manifest);
+      if (choices.length > 1) competition = findCompetition(await getCatalog(), await promptCompetition(choices));
+    }
     let dir = args.dir;
     if (dir === undefined) {
       if (!interactive) throw new MlStarterError("INVALID_OPTION", messages.missingDir);
-      dir = await promptProjectName(findArchetype(registry, archetype).manifest.defaultProjectName);
+      dir = await promptProjectName(manifest.defaultProjectName);
     }
     const onFileWritten = pauseHook(io, controller.signal);
     const { createProject } = await import("../core/create-project.js");
     const result = await createProject({
       targetDir: dir,
       archetype,
+      ...(competition !== undefined ? { competition: competition.slug } : {}),
       cwd: io.cwd,
       git: args.git,
       install: args.install,
@@ -113,9 +136,14 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       ...(onFileWritten ? { onFileWritten } : {}),
     });
     for (const step of result.postSteps) io.out(messages.postStep(step));
+    const stopped = result.postSteps.find((s) => s.status === "interrupted" || s.status === "failed");
+    if (stopped) {
+      io.err(messages.postStepStopped(result.targetDir, stopped));
+      return stopped.status === "interrupted" ? 130 : POST_STEP_FAILED_EXIT;
+    }
     const installed = result.postSteps.some((s) => s.step === "install" && s.status === "done");
     const runner = packageRunnerFrom(io.env["npm_config_user_agent"]);
-    io.out(messages.done(result.targetDir, io.cwd, result.names, result.manifest, installed, runner));
+    io.out(messages.done(result.targetDir, io.cwd, result.names, result.manifest, installed, runner, result.competition));
     return 0;
   } catch (error) {
     return report(error, io, debug);

@@ -15,6 +15,7 @@ import { applyUmask, createStaging, removeStaging, sweepStaleStaging } from "./s
 import { inspectTarget } from "./target.js";
 import { defaultCatalogRoot, defaultTemplatesRoot } from "./templates-root.js";
 import { PROFILE_FILE_NAME, resolveCompetition } from "../catalog/resolve-competition.js";
+import { approachesTransform } from "../catalog/approaches.js";
 import { writeInside } from "./write-file.js";
 import type { RenameOptions } from "./rename-with-retry.js";
 import type { TemplateManifest } from "@ml-starter/schema";
@@ -78,8 +79,11 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const files = await planFiles(templatesRoot, dir, names.importName, manifest.extends);
   const generated = competition ? [PROJECT_FILE_NAME, PROFILE_FILE_NAME] : [PROJECT_FILE_NAME];
   const outputs = [...files.map((f) => f.output), ...generated].sort();
+  const transforms = approachesTransform(outputs, competition, manifest.id);
   checkPathLength(target, outputs, options.platform);
-  const initial = await inspectTarget(target);
+  const initial = await inspectTarget(target).catch((error: unknown) => {
+    throw fromFsError(error, "inspecting the target");
+  });
 
   const data: TemplateData = {
     ...names,
@@ -106,6 +110,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     await generateWithPlop(staging, files, data, {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onFileWritten ? { onFileWritten: options.onFileWritten } : {}),
+      transforms,
     });
     const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image, description));
     await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
@@ -122,14 +127,16 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   }
 
   // 3. Steps that only add to a valid project; a failure is reported, never rolled back.
+  // An interrupt stops the step under way and skips the rest; the result says so (the CLI exits 130).
   const postSteps: PostStepResult[] = [];
-  if (options.git !== false) {
+  const signal = options.signal;
+  if (options.git !== false && !signal?.aborted) {
     progress("Initialising git");
-    postSteps.push(await initGit(target, initial.kind === "empty" && initial.hasGit));
+    postSteps.push(await initGit(target, initial.kind === "empty" && initial.hasGit, signal));
   }
-  if (options.install !== false) {
+  if (options.install !== false && !signal?.aborted) {
     progress("Installing the locked environment (uv sync --locked)");
-    postSteps.push(await installWithUv(target));
+    postSteps.push(await installWithUv(target, signal));
   }
   return { targetDir: target, names, manifest, competition, files: outputs, postSteps };
 }

@@ -13,9 +13,11 @@ export interface GenerateHooks {
   /** Called after each file is written (count so far, total); may throw to abort. */
   onFileWritten?: (count: number, total: number) => Promise<void> | void;
   signal?: AbortSignal;
+  /** Per output path: rewrites a file's text after rendering or before copying (e.g. APPROACHES.md). */
+  transforms?: Readonly<Record<string, (text: string) => string>>;
 }
 
-/** Post-render transforms by output path: uv's lock must keep its sorted order after renaming. */
+/** Transforms every project gets, by output path: uv's lock must keep its sorted order after renaming. */
 const TRANSFORMS: Readonly<Record<string, (text: string) => string>> = { "uv.lock": sortLockPackages };
 
 const MUSTACHE = /\{\{\{?\s*([^}\s]+)\s*([^}\s]*)\s*\}\}\}?/g;
@@ -85,12 +87,17 @@ export async function generateWithPlop(
         throw error;
       }
     };
-  const copyFile = action(async (file) => readFile(file.source));
+  const transforms = { ...TRANSFORMS, ...hooks.transforms };
+  const copyFile = action(async (file) => {
+    const bytes = await readFile(file.source);
+    const transform = transforms[file.output];
+    return transform ? Buffer.from(transform(bytes.toString("utf8")), "utf8") : bytes;
+  });
   const renderFile = action(async (file) => {
     const template = await readFile(file.source, "utf8");
     assertKnownPlaceholders(template, file, data);
     const rendered = plop.renderString(template, data);
-    const transform = TRANSFORMS[file.output];
+    const transform = transforms[file.output];
     return Buffer.from(transform ? transform(rendered) : rendered, "utf8");
   });
   for (const [name, fn] of Object.entries(HELPERS)) plop.setHelper(name, fn);

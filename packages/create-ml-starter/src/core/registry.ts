@@ -2,6 +2,7 @@ import path from "node:path";
 import { readdir, readFile } from "node:fs/promises";
 import { TemplateManifestSchema, formatIssues, type TemplateManifest } from "@ml-starter/schema";
 import { MlStarterError } from "./errors.js";
+import { suggestionHint } from "../suggest/did-you-mean.js";
 
 export interface Archetype {
   manifest: TemplateManifest;
@@ -47,7 +48,8 @@ export async function loadRegistry(templatesRoot: string): Promise<Archetype[]> 
 export function findArchetype(registry: Archetype[], id: string): Archetype {
   const found = registry.find((a) => a.manifest.id === id);
   if (found) return found;
+  const ids = registry.map((a) => a.manifest.id);
   throw new MlStarterError("UNKNOWN_ARCHETYPE", `Unknown archetype ${JSON.stringify(id)}.`, {
-    hint: `choose one of: ${registry.map((a) => a.manifest.id).join(", ")}`,
+    hint: suggestionHint(id, ids, `choose one of: ${ids.join(", ")}`),
   });
 }

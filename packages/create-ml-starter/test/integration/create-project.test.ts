@@ -35,6 +35,11 @@ describe.each(ids)("createProject(%s)", (id) => {
       if (file.render) {
         // `${{ … }}` is GitHub Actions syntax; any other `{{` is a placeholder left behind.
         expect(generated.toString("utf8").replace(/\$\{\{/g, ""), file.output).not.toContain("{{");
+      } else if (file.output === "APPROACHES.md" && result.competition) {
+        // The one copied file that is rewritten: the competition's section follows the template's text.
+        const text = generated.toString("utf8");
+        expect(text.startsWith((await readFile(file.source, "utf8")).trimEnd())).toBe(true);
+        expect(text).toContain(`## This competition: ${result.competition.profile.title}`);
       } else {
         expect(generated.equals(await readFile(file.source)), `${file.output} is copied byte for byte`).toBe(true);
       }
@@ -54,8 +59,21 @@ describe("createProject competition profiles", () => {
     expect(result.files).toContain("competition.toml");
   });
 
+  it("writes a requested entry's profile and its approaches into APPROACHES.md, after the template's text", async () => {
+    const result = await createProject({ ...base, archetype: "classification", competition: "spaceship-titanic", targetDir: path.join(tmp.path, "space") });
+    expect(result.competition?.slug).toBe("spaceship-titanic");
+    expect(await readFile(path.join(result.targetDir, "competition.toml"), "utf8")).toBe(result.competition?.profileToml);
+    const approaches = await readFile(path.join(result.targetDir, "APPROACHES.md"), "utf8");
+    const template = await readFile(path.join(REPO_TEMPLATES, "classification", "APPROACHES.md"), "utf8");
+    expect(approaches.startsWith(template.trimEnd())).toBe(true);
+    expect(approaches).toMatch(/^## This competition: Spaceship Titanic \(/m);
+    expect(approaches.endsWith(`${result.competition?.listing.approaches.trim() ?? "?"}\n`)).toBe(true);
+    expect(approaches.match(/^## This competition/gm)).toHaveLength(1);
+  });
+
   it.each([
-    ["no-such-competition", "UNKNOWN_COMPETITION", /choose one of: .*titanic/],
+    ["no-such-competition", "UNKNOWN_COMPETITION", /^--list shows the catalog$/],
+    ["spaceship", "UNKNOWN_COMPETITION", /^did you mean "spaceship-titanic"\?$/],
     ["house-prices-advanced-regression-techniques", "INVALID_OPTION", /use --archetype regression/],
   ])("refuses %s for classification, writing nothing", async (competition, code, hint) => {
     const before = await treeState(tmp.path);

@@ -24,6 +24,18 @@ describe("the competition catalog", () => {
     expect(parse(entry.profileToml)).toEqual(rest);
   });
 
+  it("lists at least 12 competitions, at least 3 of each task type, every one citing a source", async () => {
+    const catalog = await loadCatalog(REPO_CATALOG);
+    expect(catalog.length).toBeGreaterThanOrEqual(12);
+    for (const type of ["binary", "multiclass", "regression"] as const) {
+      expect(catalog.filter((c) => c.listing.type === type).length, type).toBeGreaterThanOrEqual(3);
+    }
+    for (const c of catalog) {
+      expect(c.listing.approaches, c.slug).toMatch(/^Sources?: .*https:\/\//m);
+      expect(c.profile.synthetic.train_rows, c.slug).toBeLessThanOrEqual(5000);
+    }
+  });
+
   it("names the archetype's canonical profile in every profile-driven template", async () => {
     const catalog = await loadCatalog(REPO_CATALOG);
     for (const { manifest } of await loadRegistry(REPO_TEMPLATES)) {
@@ -98,6 +110,18 @@ describe("parseCatalogEntry refuses", () => {
   it("a [catalog] table that is not last, and a slug that differs from the file name", () => {
     refuse(`${VALID}[extra]\nx = 1\n`, /\[catalog\] must be the last table|extra/);
     refuse(VALID.replace('slug = "toy"', 'slug = "other"'), /slug "other" differs from the file name/);
+  });
+  it("a multi-class probability submission without one column per label", () => {
+    const multi = VALID.replace('type = "binary"\ntarget', 'type = "multiclass"\ntarget')
+      .replace("labels = [0, 1]\npositive = 1", 'labels = ["a", "b", "c"]')
+      .replace('name = "roc_auc"', 'name = "log_loss"')
+      .replace('metric = "roc_auc"', 'metric = "log_loss"')
+      .replace('type = "binary"\nsummary', 'type = "multiclass"\nsummary');
+    const perClass = (cols: string) => multi.replace('columns = ["id", "y"]', `columns = ${cols}`);
+    // The class columns name labels, not data columns: accepted undeclared, one per label after the id.
+    expect(parseCatalogEntry("/c/toy.toml", perClass('["id", "y_a", "y_b", "y_c"]')).profile.submission.columns).toHaveLength(4);
+    refuse(perClass('["id", "y_a", "y_b"]'), /one column per label \(3\)/);
+    refuse(perClass('["y_a", "y_b", "y_c", "y_d"]'), /the id column "id" must be submitted/);
   });
   it("a file name that leaves the data folder", () => {
     refuse(VALID.replace('train = "train.csv"', 'train = "../train.csv"'), /files\.train/);

@@ -10,7 +10,7 @@ describe("loadRegistry", () => {
   it("loads every templates/<id>/template.json, ids equal to folder names; _-folders are layers", async () => {
     const registry = await loadRegistry(REPO_TEMPLATES);
     const folders = (await readdir(REPO_TEMPLATES, { withFileTypes: true }))
-      .filter((e) => e.isDirectory() && !e.name.startsWith("_"))
+      .filter((e) => e.isDirectory() && !e.name.startsWith("_")) // `_`-folders are layers
       .map((e) => e.name)
       .sort();
     expect(registry.map((a) => a.manifest.id)).toEqual(folders);
