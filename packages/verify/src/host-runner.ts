@@ -2,7 +2,7 @@ import os from "node:os";
 import type { Readable } from "node:stream";
 import { execa } from "execa";
 import { killTree } from "./kill-tree.js";
-import { resolveTool } from "./resolve-tool.js";
+import { resolveTool } from "@ml-starter/fs-utils";
 import type { RawStepResult, RunOptions, StepRunner } from "./step-runner.js";
 
 export interface HostRunnerOptions {

@@ -16,7 +16,7 @@ import { inspectTarget } from "./target.js";
 import { defaultCatalogRoot, defaultTemplatesRoot } from "./templates-root.js";
 import { PROFILE_FILE_NAME, resolveCompetition } from "../catalog/resolve-competition.js";
 import { writeInside } from "./write-file.js";
-import type { RenameOptions } from "./rename-with-retry.js";
+import type { RenameOptions } from "@ml-starter/fs-utils";
 import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
 
