@@ -5,9 +5,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = new URL("../", import.meta.url);
-const { name, version } = JSON.parse(readFileSync(new URL("packages/verify/package.json", root), "utf8"));
-const file = process.argv[2] ?? fileURLToPath(new URL("templates/_shared/_github/workflows/verify.yml", root));
-const pin = new RegExp(`${name.replace("/", "\\/")}@\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?=\\s)`, "g");
+const { name, version } = JSON.parse(
+  readFileSync(new URL("packages/verify/package.json", root), "utf8"),
+);
+const file =
+  process.argv[2] ?? fileURLToPath(new URL("templates/_shared/_github/workflows/verify.yml", root));
+const pin = new RegExp(
+  `${name.replace("/", "\\/")}@\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?=\\s)`,
+  "g",
+);
 const before = readFileSync(file, "utf8");
 const count = before.match(pin)?.length ?? 0;
 if (count === 0) {

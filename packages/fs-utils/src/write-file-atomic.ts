@@ -18,19 +18,27 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    const handle = await open(temp, "wx");
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeFileExclusive(temp, data);
     await renameWithRetry(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
   await sweepOrphans(dir, base);
+}
+
+/**
+ * Creates `file` with `data` and fsyncs it. `wx` (O_CREAT|O_EXCL): it never overwrites and never follows
+ * a symlink planted at the destination.
+ */
+export async function writeFileExclusive(file: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(file, "wx");
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Removes `.<base>.<pid>.*.tmp` files whose writer is gone (never another live writer's). */

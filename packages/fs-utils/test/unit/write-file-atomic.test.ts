@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { writeFileAtomic } from "../../src/write-file-atomic.js";
+import { writeFileAtomic, writeFileExclusive } from "../../src/write-file-atomic.js";
 
 const BUILT = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
 const WRITE_LOOP = fileURLToPath(new URL("../fixtures/write-loop.mjs", import.meta.url));
@@ -88,5 +88,23 @@ describe("writeFileAtomic", () => {
     // The next write sweeps the temp files the killed writers left behind.
     await writeFileAtomic(file, "{}\n");
     expect(await readdir(dir)).toEqual(["report.json"]);
+  });
+});
+
+describe("writeFileExclusive", () => {
+  it("creates a new file, but never overwrites one nor writes through a planted symlink", async () => {
+    const dir = await testdir();
+    await writeFileExclusive(path.join(dir, "new.txt"), "fresh\n");
+    expect(await readFile(path.join(dir, "new.txt"), "utf8")).toBe("fresh\n");
+    await expect(writeFileExclusive(path.join(dir, "new.txt"), "again")).rejects.toMatchObject({
+      code: "EEXIST",
+    });
+    await writeFile(path.join(dir, "victim.txt"), "mine");
+    await symlink(path.join(dir, "victim.txt"), path.join(dir, "link.txt"));
+    await expect(writeFileExclusive(path.join(dir, "link.txt"), "evil")).rejects.toMatchObject({
+      code: "EEXIST",
+    });
+    expect(await readFile(path.join(dir, "victim.txt"), "utf8")).toBe("mine");
+    expect(await readFile(path.join(dir, "new.txt"), "utf8")).toBe("fresh\n");
   });
 });
