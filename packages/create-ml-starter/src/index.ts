@@ -6,7 +6,6 @@ export { safeJoin } from "./core/safe-join.js";
 export { defaultTemplatesRoot } from "./core/templates-root.js";
 export { planFiles, outputPathFor, RENAMED_SEGMENTS } from "./core/plan-files.js";
 export { sortLockPackages } from "./core/render-lock.js";
-export { renameWithRetry } from "./core/rename-with-retry.js";
 export { checkImageReference } from "./core/image-ref.js";
 export { checkPathLength } from "./core/path-length.js";
 export { sweepStaleStaging } from "./core/staging.js";

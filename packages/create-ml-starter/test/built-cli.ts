@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { run, type RunResult } from "@ml-starter/test-utils";
 import type { Options } from "execa";
@@ -8,6 +10,14 @@ export { run, type RunResult };
 export const BUILT_CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 /** The templates copied into the package by the build (what the bin and the tarball ship). */
 export const BUILT_TEMPLATES = fileURLToPath(new URL("../templates/", import.meta.url));
+
+/** The verifier's built bin (a devDependency: the scaffolder itself never runs it). */
+const verifyPackageJson = createRequire(import.meta.url).resolve("@ml-starter/verify/package.json");
+export const BUILT_VERIFY_CLI = path.join(path.dirname(verifyPackageJson), "dist", "cli.js");
+
+export function runBuiltVerify(args: readonly string[], options: Options = {}): Promise<RunResult> {
+  return run(process.execPath, [BUILT_VERIFY_CLI, ...args], options);
+}
 
 export function runBuiltCli(args: readonly string[], options: Options = {}): Promise<RunResult> {
   return run(process.execPath, [BUILT_CLI, ...args], options);

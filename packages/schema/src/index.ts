@@ -6,4 +6,12 @@ export * from "./report.js";
 export * from "./competition-profile.js";
 export { formatIssues } from "./format-issues.js";
 export { jsonSchemas } from "./json-schemas.js";
-export { PACKAGE_NAMES, packageRunnerFrom, publishedSchemaUrl, runPackageCommand, type PackageRunner } from "./package-names.js";
+export {
+  PACKAGE_NAMES,
+  REPOSITORY,
+  packageRunnerFrom,
+  publishedSchemaUrl,
+  repositoryFields,
+  runPackageCommand,
+  type PackageRunner,
+} from "./package-names.js";

@@ -7,7 +7,34 @@ export const PACKAGE_NAMES = {
   create: "@ml-starter/create",
   verify: "@ml-starter/verify",
   schema: "@ml-starter/schema",
+  fsUtils: "@ml-starter/fs-utils",
 } as const;
+
+/**
+ * The source repository every published package.json names (`repository`, `homepage`, `bugs`): the
+ * GitHub organisation matching the npm scope, an assumption confirmed at the first release like the
+ * scope itself (docs/decisions.md D14). npm provenance checks it against the publishing workflow's
+ * repository, so a wrong value fails the publish instead of pointing users elsewhere.
+ */
+export const REPOSITORY = {
+  owner: "ml-starter",
+  name: "ml-starter",
+  web: "https://github.com/ml-starter/ml-starter",
+  branch: "main",
+} as const;
+
+/** What a publishable package.json under `packages/<dir>` must say about where it comes from. */
+export function repositoryFields(dir: string): {
+  repository: { type: "git"; url: string; directory: string };
+  homepage: string;
+  bugs: { url: string };
+} {
+  return {
+    repository: { type: "git", url: `git+${REPOSITORY.web}.git`, directory: `packages/${dir}` },
+    homepage: `${REPOSITORY.web}/tree/${REPOSITORY.branch}/packages/${dir}#readme`,
+    bugs: { url: `${REPOSITORY.web}/issues` },
+  };
+}
 
 /** How a package manager runs a package's bin without installing it. */
 export type PackageRunner = "npx" | "pnpm" | "yarn" | "bun";

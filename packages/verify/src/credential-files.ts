@@ -1,6 +1,6 @@
 import os from "node:os";
 import path from "node:path";
-import { getEnv } from "./child-env.js";
+import { getEnv } from "@ml-starter/fs-utils";
 import { createRedactor, isSecretName, MIN_SECRET_LENGTH, type Redactor } from "./redact.js";
 import { readRegularText } from "./safe-read.js";
 

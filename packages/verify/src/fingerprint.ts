@@ -1,5 +1,5 @@
 import type { VerifyReport } from "@ml-starter/schema";
-import { getEnv } from "./child-env.js";
+import { getEnv } from "@ml-starter/fs-utils";
 import { parsePipList, type InstalledPackage } from "./installed-packages.js";
 import { EXPLICIT_SECRET_NAMES } from "./redact.js";
 import type { RunOptions, StepRunner } from "./step-runner.js";

@@ -1,4 +1,4 @@
-import { mergeEnv } from "./child-env.js";
+import { mergeEnv } from "@ml-starter/fs-utils";
 
 /** Set for every step: Python determinism and UTF-8 I/O, single-threaded native libraries, uv's lock check. */
 export const FIXED_ENV = {

@@ -3,9 +3,9 @@ import os from "node:os";
 import type { Readable } from "node:stream";
 import { execa } from "execa";
 import { killTree } from "./kill-tree.js";
+import { resolveTool } from "@ml-starter/fs-utils";
 import { killLeftovers, STEP_MARKER } from "./leftover-processes.js";
 import { OutputRing } from "./output-ring.js";
-import { resolveTool } from "./resolve-tool.js";
 import type { RawStepResult, RunOptions, StepRunner } from "./step-runner.js";
 
 export interface HostRunnerOptions {

@@ -2,7 +2,7 @@ export { verifyProject, type VerifyOptions, type ProgressEvent } from "./verify-
 export { compareReports, type CompareResult, type Difference } from "./compare.js";
 export { renderCompareTable } from "./compare-table.js";
 export { readReportFile } from "./read-report.js";
-export { writeReport, writeFileAtomic, serializeReport } from "./write-report.js";
+export { writeReport, serializeReport } from "./write-report.js";
 export { renderSummary, writeSummary } from "./summary-markdown.js";
 export { createHostRunner, type HostRunnerOptions } from "./host-runner.js";
 export type {
@@ -20,5 +20,3 @@ export { createRedactor, isSecretName, type Redactor } from "./redact.js";
 export { buildChildEnv, FIXED_ENV } from "./fixed-env.js";
 export { EXIT_CODES, exitCodeFor } from "./exit-codes.js";
 export { VerifyError } from "./errors.js";
-export { resolveTool, type ResolveOptions } from "./resolve-tool.js";
-export { mergeEnv, getEnv } from "./child-env.js";

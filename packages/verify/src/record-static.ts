@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { ProjectFile, VerifyReport } from "@ml-starter/schema";
-import { getEnv } from "./child-env.js";
+import { getEnv } from "@ml-starter/fs-utils";
 import { checkDevcontainer } from "./devcontainer-static.js";
 import { isTruthy, recordedVariables, runnerLabel } from "./fingerprint.js";
 import { sha256Text } from "./hash.js";

@@ -1,7 +1,6 @@
 import { appendFile } from "node:fs/promises";
 import type { VerifyReport } from "@ml-starter/schema";
-import { getEnv } from "./child-env.js";
-import { writeFileAtomic } from "./write-report.js";
+import { getEnv, writeFileAtomic } from "@ml-starter/fs-utils";
 
 const STATUS: Record<string, string> = {
   passed: "✅ passed",

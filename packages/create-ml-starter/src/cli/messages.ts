@@ -41,6 +41,9 @@ Options:
 Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 environment
 (permissions, disk, a failed git or uv sync after generating), 130 interrupted.`;
   },
+  verifyIsSeparate: (runner: PackageRunner) =>
+    `"verify" is not part of ${PACKAGE_NAMES.create}: run \`${runPackageCommand(runner, PACKAGE_NAMES.verify)}\` inside the project`,
+  verifyDirHint: "to create a directory named verify, pass ./verify",
   missingDir: `missing <dir>: pass the directory to create, e.g. \`npx ${PACKAGE_NAMES.create} titanic-starter --archetype classification\``,
   missingArchetype: (ids: readonly string[]) =>
     `--archetype or --competition is required when not interactive (archetypes: ${ids.join(", ")})`,

@@ -58,15 +58,16 @@ function pauseHook(io: CliIo, signal: AbortSignal) {
 
 /** The whole CLI: parse, prompt, create, print. Returns the exit code; never calls process.exit. */
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
-  if (argv[0] === "verify") {
-    const { main } = await import("@ml-starter/verify/cli");
-    return main(argv.slice(1));
-  }
   const debug = argv.includes("--debug");
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   for (const s of INTERRUPT_SIGNALS) process.on(s, onSignal);
   try {
+    // The verifier is its own package (the scaffolder does not ship it): say where it is, write nothing.
+    if (argv[0] === "verify") {
+      const runner = packageRunnerFrom(io.env["npm_config_user_agent"]);
+      throw new MlStarterError("INVALID_OPTION", messages.verifyIsSeparate(runner), { hint: messages.verifyDirHint });
+    }
     const args = parseCliArgs(argv);
     const registry = await loadRegistry(defaultTemplatesRoot());
     const manifests = registry.map((a) => a.manifest);

@@ -1,8 +1,7 @@
 import path from "node:path";
 import { lstat, open, readFile, readdir, rename, rmdir, unlink } from "node:fs/promises";
 import { MlStarterError } from "./errors.js";
-import { isProcessAlive } from "./process-alive.js";
-import { renameWithRetry, type RenameOptions } from "./rename-with-retry.js";
+import { isProcessAlive, renameWithRetry, type RenameOptions } from "@ml-starter/fs-utils";
 import { inspectTarget } from "./target.js";
 
 /** `<parent>/.<name>.ml-starter.lock`, holding the owner's PID: serialises runs racing for one target. */

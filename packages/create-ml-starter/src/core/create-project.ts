@@ -17,7 +17,7 @@ import { defaultCatalogRoot, defaultTemplatesRoot } from "./templates-root.js";
 import { PROFILE_FILE_NAME, resolveCompetition } from "../catalog/resolve-competition.js";
 import { approachesTransform } from "../catalog/approaches.js";
 import { writeInside } from "./write-file.js";
-import type { RenameOptions } from "./rename-with-retry.js";
+import type { RenameOptions } from "@ml-starter/fs-utils";
 import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
 

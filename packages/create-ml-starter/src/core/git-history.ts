@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readFile, readdir } from "node:fs/promises";
 import { execa } from "execa";
-import { resolveTool } from "@ml-starter/verify";
+import { resolveTool } from "@ml-starter/fs-utils";
 
 /** Variables that would point git at another repository than the target's own `.git`. */
 const REDIRECTING_GIT_ENV = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR"];

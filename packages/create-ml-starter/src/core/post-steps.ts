@@ -1,5 +1,5 @@
 import { execa } from "execa";
-import { resolveTool } from "@ml-starter/verify";
+import { resolveTool } from "@ml-starter/fs-utils";
 
 export interface PostStepResult {
   step: "git" | "install";

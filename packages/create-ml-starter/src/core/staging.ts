@@ -1,6 +1,6 @@
 import path from "node:path";
 import { chmod, mkdtemp, readdir, rm } from "node:fs/promises";
-import { isProcessAlive } from "./process-alive.js";
+import { isProcessAlive } from "@ml-starter/fs-utils";
 
 /** `<parent>/.<name>.ml-starter-<pid>-<random>`: beside the target, so the final rename never crosses filesystems. */
 const STAGING_PATTERN = /^\..+\.ml-starter-(\d+)-[A-Za-z0-9]{6}$/;

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { mkdir, open } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { writeFileExclusive } from "@ml-starter/fs-utils";
 import { assertRealParentInside, safeJoin } from "./safe-join.js";
 
 /**
@@ -11,12 +12,6 @@ export async function writeInside(root: string, rel: string, bytes: Uint8Array):
   await assertRealParentInside(root, file); // before mkdir: never create directories through a symlink
   await mkdir(path.dirname(file), { recursive: true });
   await assertRealParentInside(root, file);
-  const handle = await open(file, "wx");
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeFileExclusive(file, bytes);
   return file;
 }

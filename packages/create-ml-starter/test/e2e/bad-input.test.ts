@@ -37,6 +37,7 @@ const cases: Array<[string, string[], number, RegExp]> = [
   ["a misspelt option", ["proj", "--competiton", "titanic"], 2, /Unknown option '--competiton'\. Hint: did you mean "--competition"\?$/],
   ["a missing directory without a terminal", ["-a", "classification"], 2, /missing <dir>/],
   ["an unknown option", ["proj", "--frobnicate"], 2, /Unknown option '--frobnicate'/],
+  ["the verifier's verb (a package of its own)", ["verify", "-a", "classification"], 2, /"verify" is not part of @ml-starter\/create: run `[^`]+ @ml-starter\/verify` inside the project\. Hint: to create a directory named verify, pass \.\/verify\./],
   ["an unpinned image", ["proj", "-a", "classification", "--devcontainer-image", "python:3.11"], 2, /not pinned by digest/],
 ];
 
@@ -49,6 +50,17 @@ describe("bad input through the built CLI", () => {
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe("");
     expect(await treeState(tmp.path)).toEqual(before);
+  });
+
+  it("names the verifier's command for the package manager in use, and ./verify is a directory", async () => {
+    for (const [agent, command] of [["pnpm/10.34.8 npm/? node/v20.19.0 linux x64", "pnpm dlx @ml-starter/verify"], ["npm/10.8.2 node/v20.19.0 linux x64", "npx @ml-starter/verify"]]) {
+      const result = await runBuiltCli(["verify", "report.json"], { cwd: tmp.path, env: { npm_config_user_agent: agent } });
+      expect(result.exitCode, result.all).toBe(2);
+      expect(result.stderr).toContain(`run \`${command}\` inside the project`);
+    }
+    const created = await runBuiltCli(["./verify", "-a", "classification", "--no-install", "--no-git"], { cwd: tmp.path });
+    expect(created.exitCode, created.all).toBe(0);
+    expect(created.stdout).toContain('starter "verify"');
   });
 
   it("a lone .git whose repository has history is refused in one line, index untouched", async () => {

@@ -6,7 +6,7 @@ import { MetricsFileSchema, VerifyReportSchema, flattenMetrics } from "@ml-start
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/index.js";
-import { BUILT_TEMPLATES, run, runBuiltCli } from "../built-cli.js";
+import { BUILT_TEMPLATES, run, runBuiltCli, runBuiltVerify } from "../built-cli.js";
 
 const registry = await loadRegistry(BUILT_TEMPLATES);
 
@@ -52,9 +52,9 @@ describe.each(registry.map((a) => a.manifest))("$id project from the built CLI",
     }
     await expect(readFile(path.join(target, "outputs", "submission.csv"), "utf8")).resolves.toMatch(/\n/);
 
-    // The verifier, through the create bin's `verify` forwarding (the published command is `npx @ml-starter/verify`).
+    // The verifier's own bin (published as `npx @ml-starter/verify`; the scaffolder does not ship it).
     const report = path.join(tmp.path, `${manifest.id}-report.json`);
-    const verified = await runBuiltCli(["verify", target, "--report", report]);
+    const verified = await runBuiltVerify([target, "--report", report]);
     expect(verified.exitCode, verified.all).toBe(0);
     const parsed = VerifyReportSchema.parse(JSON.parse(await readFile(report, "utf8")));
     expect(parsed.outcome).toBe("success");

@@ -1,24 +1,28 @@
-// What users type, against a real registry: our packages published to Verdaccio on 127.0.0.1, then
+// What users type, against a real registry: our packages published to Verdaccio on 127.0.0.1 by
+// `pnpm release` (what release.yml runs), then
 // `npm create @ml-starter@latest`, `pnpm create @ml-starter` and `npx @ml-starter/create` with empty
 // caches, and inside the project the verifier exactly as the generated verify.yml runs it.
 import { readFileSync } from "node:fs";
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
-import { run, tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
+import { run, tempDirWithSpaces, type RunResult, type TempDir } from "@ml-starter/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manifestOf } from "../lib/manifest.js";
 import { REPO_ROOT, SHARED_GITHUB_DIR } from "../lib/paths.js";
 import { startRegistry, type Registry } from "../lib/registry.js";
 import { readTree } from "../lib/tree-lint.js";
+import { publishablePackages } from "../lib/workspace-packages.js";
 
-const PUBLISHED = ["schema", "verify", "create-ml-starter"];
+const PUBLISHED = publishablePackages();
 const FLAGS = ["--archetype", "classification", "--no-interactive", "--no-install", "--no-git"];
 const NAME = "demo-starter";
 
 let tmp: TempDir;
 let registry: Registry;
 let env: Record<string, string>;
+let released: RunResult;
+let tagsBefore: string;
 
 /** The verifier step of the generated workflow, as an argv (it is one plain command). */
 function verifyCommandFromWorkflow(): string[] {
@@ -38,32 +42,6 @@ function verifyCommandFromWorkflow(): string[] {
 beforeAll(async () => {
   tmp = await tempDirWithSpaces("registry e2e");
   registry = await startRegistry(path.join(tmp.path, "verdaccio"));
-  const tarballs = path.join(tmp.path, "tarballs");
-  await mkdir(tarballs);
-  for (const pkg of PUBLISHED) {
-    // pnpm pack rewrites workspace: ranges to the real versions, as a release would.
-    const packed = await run("pnpm", ["pack", "--pack-destination", tarballs], {
-      cwd: path.join(REPO_ROOT, "packages", pkg),
-    });
-    expect(packed.exitCode, packed.all).toBe(0);
-  }
-  for (const tgz of (await readdir(tarballs)).sort()) {
-    const published = await run(
-      "npm",
-      [
-        "publish",
-        path.join(tarballs, tgz),
-        "--userconfig",
-        registry.npmrc,
-        "--registry",
-        registry.url,
-      ],
-      {
-        env: { npm_config_cache: path.join(tmp.path, "publish cache") },
-      },
-    );
-    expect(published.exitCode, published.all).toBe(0);
-  }
   // Empty caches and our registry only: what a new user on a fresh machine gets.
   env = {
     npm_config_registry: registry.url,
@@ -75,7 +53,47 @@ beforeAll(async () => {
     npm_config_audit: "false",
     npm_config_fund: "false",
   };
+  tagsBefore = (await run("git", ["tag", "--list"], { cwd: REPO_ROOT })).stdout;
+  // Exactly what release.yml runs (changesets publishes every version the registry lacks), minus provenance.
+  released = await run("pnpm", ["release"], {
+    cwd: REPO_ROOT,
+    env: publishEnv(),
+    timeout: 600_000,
+  });
 }, 900_000);
+
+function publishEnv(): Record<string, string> {
+  return {
+    npm_config_registry: registry.url,
+    npm_config_userconfig: registry.npmrc,
+    npm_config_cache: path.join(tmp.path, "publish cache"),
+    // Provenance needs a CI's OIDC token; release.yml turns it on.
+    NPM_CONFIG_PROVENANCE: "false",
+  };
+}
+
+describe("`pnpm release` against a real registry", () => {
+  it("publishes every publishable package at its version, and tags nothing", async () => {
+    expect(released.exitCode, released.all).toBe(0);
+    for (const { manifest } of PUBLISHED) {
+      const spec = `${manifest.name}@${manifest.version}`;
+      const view = await run("npm", ["view", spec, "version"], { env: publishEnv() });
+      expect(view.exitCode, `${spec}\n${view.all}`).toBe(0);
+      expect(view.stdout.trim()).toBe(manifest.version);
+    }
+    expect((await run("git", ["tag", "--list"], { cwd: REPO_ROOT })).stdout).toBe(tagsBefore);
+  });
+
+  it("publishes nothing the second time (versions already on the registry are skipped)", async () => {
+    const again = await run("pnpm", ["release"], {
+      cwd: REPO_ROOT,
+      env: publishEnv(),
+      timeout: 300_000,
+    });
+    expect(again.exitCode, again.all).toBe(0);
+    expect(again.all).toMatch(/No unpublished projects to publish/);
+  });
+});
 
 afterAll(async () => {
   await registry?.stop();

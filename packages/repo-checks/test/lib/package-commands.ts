@@ -1,8 +1,6 @@
 // Which npm packages a text's commands would download and run: `npx x`, `pnpm dlx x`, `npm exec x`,
 // and the create shorthands (`npm create x` → `create-x`, `pnpm create @s` → `@s/create`).
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { REPO_ROOT } from "./paths.js";
+import { workspacePackages } from "./workspace-packages.js";
 
 const NAME = String.raw`@?[a-z0-9][a-z0-9._~-]*(?:/[a-z0-9][a-z0-9._~-]*)?(?:@[^\s"'\`)]+)?`;
 const FLAGS = String.raw`(?:--?[a-z][a-z-]*(?:=\S+)?\s+)*`;
@@ -44,14 +42,7 @@ export function packageCommands(text: string): PackageCommand[] {
 
 /** The names of this workspace's packages: the only ones our commands may run. */
 export function workspacePackageNames(): Set<string> {
-  const dir = path.join(REPO_ROOT, "packages");
-  return new Set(
-    readdirSync(dir).map(
-      (p) =>
-        (JSON.parse(readFileSync(path.join(dir, p, "package.json"), "utf8")) as { name: string })
-          .name,
-    ),
-  );
+  return new Set(workspacePackages().map((p) => p.manifest.name));
 }
 
 /** A paragraph that warns against the look-alike commands says so in these words, and is not a command. */

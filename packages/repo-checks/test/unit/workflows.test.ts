@@ -5,12 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { manifestIds } from "../lib/archetypes.js";
-import {
-  REPO_ROOT,
-  SHARED_GITHUB_DIR,
-  TEMPLATES_DIR,
-  toPosix,
-} from "../lib/paths.js";
+import { REPO_ROOT, SHARED_GITHUB_DIR, TEMPLATES_DIR, toPosix } from "../lib/paths.js";
 import { run } from "@ml-starter/test-utils";
 import {
   allSteps,
@@ -52,12 +47,23 @@ const verifier = JSON.parse(
 ) as { name: string; version: string };
 const verifierSpec = `${verifier.name}@${verifier.version}`;
 
+const RELEASE = ".github/workflows/release.yml";
+/** The only job-level grants above read: the release job's OIDC token for npm trusted publishing. */
+const ELEVATED: Record<string, Record<string, Record<string, string>>> = {
+  [RELEASE]: { publish: { contents: "read", "id-token": "write" } },
+};
+
 describe.each(all.map((wf) => [wf.label, wf] as const))("%s", (_label, wf) => {
   const jobs = Object.entries(wf.workflow.jobs);
 
-  it("grants only contents: read at workflow level, and no job asks for more", () => {
+  it("grants only contents: read at workflow level, and no job asks for more (but the release's id-token)", () => {
     expect(wf.workflow.permissions).toEqual({ contents: "read" });
-    for (const [, j] of jobs) {
+    for (const [id, j] of jobs) {
+      const allowed = ELEVATED[wf.label]?.[id];
+      if (allowed !== undefined) {
+        expect(j.permissions, `${wf.label}: job ${id}`).toEqual(allowed);
+        continue;
+      }
       if (j.permissions === undefined) continue;
       expect(
         Object.values(j.permissions as Record<string, string>).every(
@@ -73,15 +79,21 @@ describe.each(all.map((wf) => [wf.label, wf] as const))("%s", (_label, wf) => {
     expect(wf.text).not.toMatch(/pull_request_target/);
   });
 
-  it("runs on pushes to main, pull requests and a weekly cron", () => {
-    expect(triggers(wf.workflow)).toEqual(
-      expect.arrayContaining(["push", "pull_request", "schedule"]),
-    );
+  it("runs on pushes to main; all but the release also on pull requests and a weekly cron", () => {
     const on = wf.workflow.on as {
       push?: { branches?: string[] };
       schedule?: Array<{ cron: string }>;
     };
     expect(on.push?.branches).toContain("main");
+    if (wf.label === RELEASE) {
+      // A job holding a publishing token never runs a pull request's code, nor on a timer.
+      expect(triggers(wf.workflow)).not.toContain("pull_request");
+      expect(triggers(wf.workflow)).not.toContain("schedule");
+      return;
+    }
+    expect(triggers(wf.workflow)).toEqual(
+      expect.arrayContaining(["push", "pull_request", "schedule"]),
+    );
     const crons = on.schedule?.map((s) => s.cron) ?? [];
     expect(crons).toHaveLength(1);
     // minute hour * * day-of-week: once a week.
@@ -149,6 +161,44 @@ describe(".github/workflows/ci.yml", () => {
       version: UV_VERSION,
       "enable-cache": true,
     });
+  });
+});
+
+describe(RELEASE, () => {
+  const wf = byLabel(RELEASE);
+  const publish = job(wf, "publish");
+
+  it("runs only on pushes to main and by hand: never on pull requests or a schedule", () => {
+    expect(triggers(wf.workflow).sort()).toEqual(["push", "workflow_dispatch"]);
+    expect((wf.workflow.on as { push: { branches: string[] } }).push.branches).toEqual(["main"]);
+  });
+
+  it("is one publishing job in the npm environment, never cancelled halfway", () => {
+    expect(Object.keys(wf.workflow.jobs)).toEqual(["publish"]);
+    expect((publish as { environment?: unknown }).environment).toBe("npm");
+    expect(wf.workflow.concurrency).toMatchObject({ "cancel-in-progress": false });
+  });
+
+  it("builds and unit-tests from the frozen lockfile, then runs `pnpm release` with provenance", () => {
+    const runs = stepsOf(publish).map((s) => s.run ?? "");
+    const order = ["pnpm install --frozen-lockfile", "pnpm build", "pnpm test", "pnpm release"].map(
+      (c) => runs.indexOf(c),
+    );
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(stepRunning(publish, /^pnpm release$/)?.env).toEqual({ NPM_CONFIG_PROVENANCE: "true" });
+    const rootScripts = (
+      JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(rootScripts["release"]).toBe("changeset publish --no-git-tag");
+  });
+
+  it("uses npm 11 (Node 24) for trusted publishing, and no cache or token", () => {
+    expect(stepUsing(publish, "actions/setup-node")?.with).toEqual({ "node-version": "24" });
+    expect(stepUsing(publish, "astral-sh/setup-uv")?.with).toMatchObject({ "enable-cache": false });
+    expect(wf.text).not.toMatch(/secrets\.|registry-url|_authToken|NODE_AUTH_TOKEN/);
   });
 });
 

@@ -1,14 +1,6 @@
 import path from "node:path";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+import { isProcessAlive } from "@ml-starter/fs-utils";
 
 /** Runs `fn` holding a lock directory shared by all processes (test workers), breaking locks of dead holders. */
 export async function withDirLock<T>(
@@ -29,7 +21,7 @@ export async function withDirLock<T>(
         await readFile(path.join(lockDir, "pid"), "utf8").catch(() => ""),
         10,
       );
-      if (Number.isInteger(holder) && !alive(holder)) {
+      if (Number.isInteger(holder) && !isProcessAlive(holder)) {
         await rm(lockDir, { recursive: true, force: true });
         continue;
       }

@@ -1,12 +1,9 @@
 import { readFileSync } from "node:fs";
+import { isProcessAlive } from "@ml-starter/fs-utils";
 
 /** True while the process exists and is not a zombie (a reparented, unreaped grandchild counts as dead). */
 export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  if (!isProcessAlive(pid)) return false;
   if (process.platform === "linux") {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");

@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { getEnv, mergeEnv } from "../../src/child-env.js";
 import { buildChildEnv, FIXED_ENV } from "../../src/fixed-env.js";
 
 describe("child environment", () => {
-  it("has exactly one PATH-like key on win32, keeping the spelling in use", () => {
-    const base = { Path: "C:\\Windows", PATHEXT: ".EXE", Other: "1" };
-    const env = mergeEnv(base, { PATH: "C:\\tools;C:\\Windows" }, "win32");
-    expect(Object.keys(env).filter((k) => k.toUpperCase() === "PATH")).toEqual(["Path"]);
-    expect(env["Path"]).toBe("C:\\tools;C:\\Windows");
-    expect(getEnv(env, "path", "win32")).toBe("C:\\tools;C:\\Windows");
-  });
-
   it("collapses duplicate spellings that a spread of process.env can produce on win32", () => {
     const env = buildChildEnv({ Path: "a", PATH: "b", path: "c" }, "win32");
     expect(Object.keys(env).filter((k) => k.toUpperCase() === "PATH")).toHaveLength(1);
-  });
-
-  it("keeps case-distinct keys apart on POSIX", () => {
-    const env = mergeEnv({ Path: "a" }, { PATH: "b" }, "linux");
-    expect(env).toMatchObject({ Path: "a", PATH: "b" });
   });
 
   it("fixes determinism variables and drops UV_FROZEN and VIRTUAL_ENV", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { renameWithRetry } from "../../src/index.js";
+import { renameWithRetry } from "../../src/rename-with-retry.js";
 
 const eperm = () => Object.assign(new Error("EPERM: operation not permitted"), { code: "EPERM" });
 
@@ -16,13 +16,17 @@ describe("renameWithRetry", () => {
 
   it("gives up after the retry budget", async () => {
     const rename = vi.fn(() => Promise.reject(eperm()));
-    await expect(renameWithRetry("a", "b", { platform: "win32", rename, delayMs: 1, attempts: 5 })).rejects.toThrow(/EPERM/);
+    await expect(
+      renameWithRetry("a", "b", { platform: "win32", rename, delayMs: 1, attempts: 5 }),
+    ).rejects.toThrow(/EPERM/);
     expect(rename).toHaveBeenCalledTimes(5);
   });
 
   it("does not retry on POSIX", async () => {
     const rename = vi.fn(() => Promise.reject(eperm()));
-    await expect(renameWithRetry("a", "b", { platform: "linux", rename, delayMs: 1 })).rejects.toThrow(/EPERM/);
+    await expect(
+      renameWithRetry("a", "b", { platform: "linux", rename, delayMs: 1 }),
+    ).rejects.toThrow(/EPERM/);
     expect(rename).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { accessSync, constants, statSync } from "node:fs";
-import { getEnv } from "./child-env.js";
+import { getEnv } from "./env.js";
 
 export interface ResolveOptions {
   env?: Readonly<Record<string, string | undefined>>;
@@ -30,7 +30,9 @@ export function resolveTool(name: string, options: ResolveOptions = {}): string 
   const env = options.env ?? process.env;
   const api = platform === "win32" ? path.win32 : path.posix;
   const isExecutable = options.isExecutable ?? defaultIsExecutable(platform);
-  const dirs = (getEnv(env, "PATH", platform) ?? "").split(platform === "win32" ? ";" : ":").filter(Boolean);
+  const dirs = (getEnv(env, "PATH", platform) ?? "")
+    .split(platform === "win32" ? ";" : ":")
+    .filter(Boolean);
   const hasExt = platform === "win32" && api.extname(name) !== "";
   const exts =
     platform === "win32" && !hasExt
