@@ -29,6 +29,12 @@ export async function resolveCompetition(
   return found;
 }
 
+/** The archetype's canonical entry (its `template.json` plan is written for it); `chosen` when it is that one. */
+export async function canonicalCompetition(catalogRoot: string, manifest: TemplateManifest, chosen: Competition): Promise<Competition> {
+  if (manifest.profile === undefined || manifest.profile === chosen.slug) return chosen;
+  return findCompetition(await loadCatalog(catalogRoot), manifest.profile);
+}
+
 /** The entry with this slug, or UNKNOWN_COMPETITION naming the nearest slugs. */
 export function findCompetition(catalog: readonly Competition[], slug: string): Competition {
   const found = catalog.find((c) => c.slug === slug);

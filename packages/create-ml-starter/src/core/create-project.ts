@@ -14,7 +14,8 @@ import { findArchetype, loadRegistry } from "./registry.js";
 import { applyUmask, createStaging, removeStaging, sweepStaleStaging } from "./staging.js";
 import { inspectTarget } from "./target.js";
 import { defaultCatalogRoot, defaultTemplatesRoot } from "./templates-root.js";
-import { PROFILE_FILE_NAME, resolveCompetition } from "../catalog/resolve-competition.js";
+import { canonicalCompetition, PROFILE_FILE_NAME, resolveCompetition } from "../catalog/resolve-competition.js";
+import { planForProfile } from "../catalog/profile-plan.js";
 import { approachesTransform } from "../catalog/approaches.js";
 import { writeInside } from "./write-file.js";
 import type { RenameOptions } from "@ml-starter/fs-utils";
@@ -62,6 +63,7 @@ export interface CreateResult {
 /** Generates a project atomically: validate everything, stage beside the target, rename into place. */
 export async function createProject(options: CreateProjectOptions): Promise<CreateResult> {
   const templatesRoot = options.templatesRoot ?? defaultTemplatesRoot();
+  const catalogRoot = options.catalogRoot ?? defaultCatalogRoot();
   const target = path.resolve(options.cwd ?? process.cwd(), options.targetDir);
   const progress = options.onProgress ?? (() => undefined);
 
@@ -75,7 +77,10 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
   const description = checkDescription(options.description ?? manifest.description);
-  const competition = await resolveCompetition(options.catalogRoot ?? defaultCatalogRoot(), manifest, options.competition);
+  const competition = await resolveCompetition(catalogRoot, manifest, options.competition);
+  const plan = competition
+    ? planForProfile(manifest.verify, (await canonicalCompetition(catalogRoot, manifest, competition)).profile, competition.profile)
+    : manifest.verify;
   const files = await planFiles(templatesRoot, dir, names.importName, manifest.extends);
   const generated = competition ? [PROJECT_FILE_NAME, PROFILE_FILE_NAME] : [PROJECT_FILE_NAME];
   const outputs = [...files.map((f) => f.output), ...generated].sort();
@@ -112,7 +117,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
       ...(options.onFileWritten ? { onFileWritten: options.onFileWritten } : {}),
       transforms,
     });
-    const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image, description));
+    const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image, description, plan));
     await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
     if (competition) await writeInside(staging, PROFILE_FILE_NAME, Buffer.from(competition.profileToml, "utf8"));
     if (options.signal?.aborted) throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");

@@ -5,6 +5,7 @@ import {
   STEP_TOKENS,
   type ProjectFile,
   type TemplateManifest,
+  type VerifyPlan,
 } from "@ml-starter/schema";
 import { GENERATOR } from "./generator-info.js";
 import type { ProjectNames } from "./names.js";
@@ -17,8 +18,9 @@ export function buildProjectFile(
   names: ProjectNames,
   devcontainerImage: string,
   description: string,
+  plan: VerifyPlan = manifest.verify,
 ): ProjectFile {
-  const steps = manifest.verify.steps.map((step) => ({
+  const steps = plan.steps.map((step) => ({
     ...step,
     run: step.run.map((arg) => arg.split(STEP_TOKENS.package).join(names.importName)),
   }));
@@ -28,7 +30,7 @@ export function buildProjectFile(
     generator: { name: GENERATOR.name, version: GENERATOR.version },
     template: { id: manifest.id, version: manifest.version },
     answers: { ...names, description, devcontainerImage },
-    verify: { ...manifest.verify, steps },
+    verify: { ...plan, steps },
   });
 }
 

@@ -3,7 +3,7 @@
 // a submission in the profile's exact format. `pytest` runs for one entry per task type (the first by
 // slug), the rest rely on it: the engine is the same code, only competition.toml differs.
 import path from "node:path";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createProject, loadCatalog, type Competition } from "@ml-starter/create";
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +52,16 @@ async function generateAndRun(entry: Competition): Promise<void> {
   expect(submission.rows, "one submission row per synthetic test row").toBe(profile.synthetic.test_rows);
   const models = await readMetrics(dir, project);
   const metric = profile.metric.name;
+  // What `verify` checks besides the steps: every declared output exists, and the profile's margin holds.
+  for (const output of project.verify.outputs) {
+    await expect(stat(path.join(dir, output.path)).then((s) => s.isFile()), `${output.path} was written`).resolves.toBe(true);
+  }
+  expect(project.verify.metrics.margins.map((r) => r.metric.split(".")[1])).toEqual([profile.synthetic.margin.metric]);
+  for (const rule of project.verify.metrics.margins) {
+    const value = (name: string) => models[name.split(".")[0] ?? ""]?.[name.split(".")[1] ?? ""];
+    const [model, baseline] = [value(rule.metric), value(rule.baseline)];
+    expect(model !== undefined && baseline !== undefined && model - baseline >= (rule.minDelta ?? 0), `${rule.id}: ${rule.metric} ${model} vs ${rule.baseline} ${baseline}`).toBe(true);
+  }
   scores.push(`  ${entry.slug} (${metric}): ${Object.entries(models).map(([m, v]) => `${m} ${v[metric]?.toFixed(4) ?? "?"}`).join(", ")}`);
 }
 
