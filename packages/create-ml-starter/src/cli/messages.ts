@@ -1,11 +1,13 @@
 // Every line the scaffolder prints, in one place.
-import { PACKAGE_NAMES, runPackageCommand, type PackageRunner, type TemplateManifest } from "@ml-starter/schema";
+// The package-names entry, not the barrel: the barrel would put zod on the `--help` path of the bundle.
+import { PACKAGE_NAMES, runPackageCommand, type PackageRunner } from "@ml-starter/schema/package-names";
+import type { TemplateManifest } from "@ml-starter/schema";
 import type { PostStepResult } from "../core/post-steps.js";
 import type { ProjectNames } from "../core/names.js";
 
 export const messages = {
   usageLine: "create-ml-starter <dir> --archetype <id> [--no-git] [--no-install] [--no-interactive]",
-  help(archetypes: readonly TemplateManifest[], version: string): string {
+  help(archetypes: readonly Pick<TemplateManifest, "id" | "title" | "description">[], version: string): string {
     const width = Math.max(...archetypes.map((a) => a.id.length));
     const list = archetypes.map((a) => `  ${a.id.padEnd(width)}  ${a.title}: ${a.description}`).join("\n");
     return `${PACKAGE_NAMES.create} ${version}

@@ -1,10 +1,11 @@
 import { isMlStarterError, MlStarterError } from "../core/errors.js";
 import { GENERATOR } from "../core/generator-info.js";
-import { findArchetype, loadRegistry } from "../core/registry.js";
+import { findArchetype, loadRegistry, summarizeRegistry } from "../core/registry.js";
 import { defaultTemplatesRoot } from "../core/templates-root.js";
-import { packageRunnerFrom } from "@ml-starter/schema";
+import { packageRunnerFrom } from "@ml-starter/schema/package-names";
 import { parseCliArgs } from "./args.js";
 import { messages } from "./messages.js";
+import type * as Prompts from "./prompts.js";
 
 export interface CliIo {
   out: (line: string) => void;
@@ -63,10 +64,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
   for (const s of INTERRUPT_SIGNALS) process.on(s, onSignal);
   try {
     const args = parseCliArgs(argv);
-    const registry = await loadRegistry(defaultTemplatesRoot());
-    const manifests = registry.map((a) => a.manifest);
+    // --help, --version and --list read the manifests without the schema library (see summarizeRegistry).
     if (args.help) {
-      io.out(messages.help(manifests, GENERATOR.version));
+      io.out(messages.help(await summarizeRegistry(defaultTemplatesRoot()), GENERATOR.version));
       return 0;
     }
     if (args.version) {
@@ -74,12 +74,16 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       return 0;
     }
     if (args.list) {
-      for (const m of manifests) io.out(m.id);
+      for (const m of await summarizeRegistry(defaultTemplatesRoot())) io.out(m.id);
       return 0;
     }
+    const registry = await loadRegistry(defaultTemplatesRoot());
+    const manifests = registry.map((a) => a.manifest);
     const interactive = args.interactive ?? io.isTTY;
-    // Prompts and generation pull in inquirer and node-plop: load them only when needed (fast --help).
-    const { promptArchetype, promptProjectName } = await import("./prompts.js");
+    // Prompts pull in inquirer, generation node-plop: each is loaded only when it runs (fast --help, and no
+    // inquirer at all with --no-interactive).
+    const promptArchetype: typeof Prompts.promptArchetype = async (...a) => (await import("./prompts.js")).promptArchetype(...a);
+    const promptProjectName: typeof Prompts.promptProjectName = async (...a) => (await import("./prompts.js")).promptProjectName(...a);
     let archetype = args.archetype;
     if (archetype !== undefined && !manifests.some((m) => m.id === archetype)) {
       if (!interactive) findArchetype(registry, archetype); // throws UNKNOWN_ARCHETYPE with the choices

@@ -1,4 +1,3 @@
-import { execa } from "execa";
 import { resolveTool } from "@ml-starter/verify";
 
 export interface PostStepResult {
@@ -12,6 +11,8 @@ const UV_INSTALL_HINT =
   "install uv 0.13.8 (https://docs.astral.sh/uv/getting-started/installation/ or `pipx install uv==0.13.8`), then run `uv sync --locked`";
 
 async function run(file: string, args: string[], cwd: string) {
+  // Loaded here, not at the top: with --no-git --no-install a scaffold never starts a process.
+  const { execa } = await import("execa");
   return execa(file, args, { cwd, reject: false, all: true, stdin: "ignore", windowsHide: true });
 }
 
