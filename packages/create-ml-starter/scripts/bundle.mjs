@@ -15,7 +15,8 @@ const external = Object.keys(pkg.dependencies ?? {});
  * import.meta.url), "utf8")`, to report its version) would look for it next to the bundle instead: replace
  * the read with the file's text at build time, so the bundle reports the versions it was built from.
  */
-const PACKAGE_JSON_READ = /readFileSync\(\s*new URL\(\s*"((?:\.\.\/)+)package\.json"\s*,\s*import\.meta\.url\s*\)\s*,\s*"utf8"\s*\)/g;
+const PACKAGE_JSON_READ =
+  /readFileSync\(\s*new URL\(\s*"((?:\.\.\/)+)package\.json"\s*,\s*import\.meta\.url\s*\)\s*,\s*"utf8"\s*\)/g;
 const inlineOwnPackageJson = {
   name: "inline-own-package-json",
   setup(b) {
@@ -23,9 +24,13 @@ const inlineOwnPackageJson = {
       if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
       const source = readFileSync(args.path, "utf8");
       const contents = source.replace(PACKAGE_JSON_READ, (_all, up) =>
-        JSON.stringify(readFileSync(new URL(`${up}package.json`, pathToFileURL(args.path)), "utf8")),
+        JSON.stringify(
+          readFileSync(new URL(`${up}package.json`, pathToFileURL(args.path)), "utf8"),
+        ),
       );
-      return contents === source ? undefined : { contents, loader: args.path.endsWith(".ts") ? "ts" : "js" };
+      return contents === source
+        ? undefined
+        : { contents, loader: args.path.endsWith(".ts") ? "ts" : "js" };
     });
   },
 };
@@ -77,7 +82,9 @@ const result = await build({
   plugins: [inlineOwnPackageJson, stubUnusedImports],
   logLevel: "warning",
   // Some inlined CommonJS dependencies call require() for Node built-ins: give ESM chunks a real one.
-  banner: { js: 'import { createRequire as __mlsCreateRequire } from "node:module"; const require = __mlsCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __mlsCreateRequire } from "node:module"; const require = __mlsCreateRequire(import.meta.url);',
+  },
 });
 
 /** Package directory (…/node_modules/<name>) of each inlined input, keyed by package name. */
@@ -99,7 +106,9 @@ const sections = inlinedPackages(result.metafile).map(([name, dir]) => {
   const meta = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
   const author = typeof meta.author === "string" ? meta.author : meta.author?.name;
   // A few packages declare a licence but ship no file: record what they declare, and who wrote them.
-  const text = licenceText(dir) ?? `No licence file is shipped; package.json declares ${meta.license}${author ? `, author ${author}` : ""}.`;
+  const text =
+    licenceText(dir) ??
+    `No licence file is shipped; package.json declares ${meta.license}${author ? `, author ${author}` : ""}.`;
   return `## ${name}@${meta.version} (${meta.license ?? "see below"})\n\n${text}\n`;
 });
 writeFileSync(

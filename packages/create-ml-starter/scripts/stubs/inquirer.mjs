@@ -2,7 +2,9 @@
 // its own questions and hands node-plop the answers as data), so plop's prompt runner is never called, while
 // inlining inquirer 9 would parse rxjs, ora and iconv-lite (about 1 MB) on every scaffold.
 const refuse = () => {
-  throw new Error("node-plop prompts are not bundled in @ml-starter/create: pass the answers as data");
+  throw new Error(
+    "node-plop prompts are not bundled in @ml-starter/create: pass the answers as data",
+  );
 };
 const prompt = Object.assign(refuse, { prompts: {} });
 

@@ -2,10 +2,10 @@
 // `npm create @ml-starter@latest`, `pnpm create @ml-starter` and `npx @ml-starter/create` with empty
 // caches, and inside the project the verifier exactly as the generated verify.yml runs it.
 import { readFileSync } from "node:fs";
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
-import { run, tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
+import { publishPackages, run, tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manifestOf } from "../lib/manifest.js";
 import { REPO_ROOT, SHARED_GITHUB_DIR } from "../lib/paths.js";
@@ -38,32 +38,11 @@ function verifyCommandFromWorkflow(): string[] {
 beforeAll(async () => {
   tmp = await tempDirWithSpaces("registry e2e");
   registry = await startRegistry(path.join(tmp.path, "verdaccio"));
-  const tarballs = path.join(tmp.path, "tarballs");
-  await mkdir(tarballs);
-  for (const pkg of PUBLISHED) {
-    // pnpm pack rewrites workspace: ranges to the real versions, as a release would.
-    const packed = await run("pnpm", ["pack", "--pack-destination", tarballs], {
-      cwd: path.join(REPO_ROOT, "packages", pkg),
-    });
-    expect(packed.exitCode, packed.all).toBe(0);
-  }
-  for (const tgz of (await readdir(tarballs)).sort()) {
-    const published = await run(
-      "npm",
-      [
-        "publish",
-        path.join(tarballs, tgz),
-        "--userconfig",
-        registry.npmrc,
-        "--registry",
-        registry.url,
-      ],
-      {
-        env: { npm_config_cache: path.join(tmp.path, "publish cache") },
-      },
-    );
-    expect(published.exitCode, published.all).toBe(0);
-  }
+  await publishPackages(
+    registry,
+    PUBLISHED.map((pkg) => path.join(REPO_ROOT, "packages", pkg)),
+    tmp.path,
+  );
   // Empty caches and our registry only: what a new user on a fresh machine gets.
   env = {
     npm_config_registry: registry.url,
