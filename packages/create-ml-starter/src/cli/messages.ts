@@ -1,13 +1,18 @@
 // Every line the scaffolder prints, in one place.
-import { PACKAGE_NAMES, runPackageCommand, TASK_TYPES, type PackageRunner, type TemplateManifest } from "@ml-starter/schema";
+// The package-names entry, not the barrel: the barrel would put zod on the `--help` path of the bundle.
+import { PACKAGE_NAMES, runPackageCommand, type PackageRunner } from "@ml-starter/schema/package-names";
+import type { TaskType, TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
 import type { PostStepResult } from "../core/post-steps.js";
 import type { ProjectNames } from "../core/names.js";
 
+/** The catalog's groups in --list order (the schema's TASK_TYPES, restated: importing it would load zod). */
+const LISTED_TASKS: readonly TaskType[] = ["binary", "multiclass", "regression"];
+
 export const messages = {
   usageLine:
     "create-ml-starter <dir> (--archetype <id> | --competition <slug>) [--no-git] [--no-install] [--no-interactive]",
-  help(archetypes: readonly TemplateManifest[], version: string): string {
+  help(archetypes: readonly Pick<TemplateManifest, "id" | "title" | "description">[], version: string): string {
     const width = Math.max(...archetypes.map((a) => a.id.length));
     const list = archetypes.map((a) => `  ${a.id.padEnd(width)}  ${a.title}: ${a.description}`).join("\n");
     return `${PACKAGE_NAMES.create} ${version}
@@ -50,14 +55,14 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 en
   conflictingArchetype: (slug: string, wanted: string, given: string) =>
     `--competition ${slug} is a ${wanted} competition, but --archetype is ${given}`,
   conflictingArchetypeHint: (wanted: string) => `drop --archetype, or pass --archetype ${wanted}`,
-  list(archetypes: readonly TemplateManifest[], catalog: readonly Competition[]): string {
+  list(archetypes: readonly Pick<TemplateManifest, "id" | "title" | "description">[], catalog: readonly Competition[]): string {
     const rows = (items: ReadonlyArray<[string, string]>) => {
       const width = Math.max(...items.map(([name]) => name.length));
       return items.map(([name, text]) => `    ${name.padEnd(width)}  ${text}`);
     };
     const lines = ["Archetypes (--archetype <id>):", ...rows(archetypes.map((a) => [a.id, `${a.title}: ${a.description}`]))];
     lines.push("", "Competitions (--competition <slug>):");
-    for (const type of TASK_TYPES) {
+    for (const type of LISTED_TASKS) {
       const entries = catalog.filter((c) => c.listing.type === type);
       if (entries.length === 0) continue;
       lines.push(`  ${type}`, ...rows(entries.map((c) => [c.slug, c.listing.summary])));

@@ -1,12 +1,12 @@
 import { isMlStarterError, MlStarterError } from "../core/errors.js";
 import { GENERATOR } from "../core/generator-info.js";
-import { findArchetype, loadRegistry } from "../core/registry.js";
+import { findArchetype, loadRegistry, summarizeRegistry } from "../core/registry.js";
 import { defaultCatalogRoot, defaultTemplatesRoot } from "../core/templates-root.js";
-import { loadCatalog, type Competition } from "../catalog/load-catalog.js";
-import { findCompetition } from "../catalog/resolve-competition.js";
-import { packageRunnerFrom } from "@ml-starter/schema";
+import type { Competition } from "../catalog/load-catalog.js";
+import { packageRunnerFrom } from "@ml-starter/schema/package-names";
 import { parseCliArgs } from "./args.js";
 import { messages } from "./messages.js";
+import type * as Prompts from "./prompts.js";
 
 export interface CliIo {
   out: (line: string) => void;
@@ -69,10 +69,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       throw new MlStarterError("INVALID_OPTION", messages.verifyIsSeparate(runner), { hint: messages.verifyDirHint });
     }
     const args = parseCliArgs(argv);
-    const registry = await loadRegistry(defaultTemplatesRoot());
-    const manifests = registry.map((a) => a.manifest);
+    // --help, --version and --list read the manifests without the schema library (see summarizeRegistry).
     if (args.help) {
-      io.out(messages.help(manifests, GENERATOR.version));
+      io.out(messages.help(await summarizeRegistry(defaultTemplatesRoot()), GENERATOR.version));
       return 0;
     }
     if (args.version) {
@@ -80,15 +79,21 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       return 0;
     }
     let catalog: Competition[] | undefined;
-    const getCatalog = async () => (catalog ??= await loadCatalog(defaultCatalogRoot()));
+    const getCatalog = async () => (catalog ??= await (await import("../catalog/load-catalog.js")).loadCatalog(defaultCatalogRoot()));
     if (args.list) {
-      io.out(messages.list(manifests, await getCatalog()));
+      io.out(messages.list(await summarizeRegistry(defaultTemplatesRoot()), await getCatalog()));
       return 0;
     }
+    const registry = await loadRegistry(defaultTemplatesRoot());
+    const manifests = registry.map((a) => a.manifest);
     const interactive = args.interactive ?? io.isTTY;
-    // Prompts and generation pull in inquirer and node-plop: load them only when needed (fast --help).
-    const { competitionChoices, promptArchetype, promptCompetition, promptProjectName } = await import("./prompts.js");
-    let competition = args.competition === undefined ? undefined : findCompetition(await getCatalog(), args.competition);
+    // Prompts pull in inquirer, generation node-plop, the catalog zod: each is loaded only when it runs (fast
+    // --help, and no inquirer at all with --no-interactive).
+    const prompts = () => import("./prompts.js");
+    const promptArchetype: typeof Prompts.promptArchetype = async (...a) => (await prompts()).promptArchetype(...a);
+    const promptProjectName: typeof Prompts.promptProjectName = async (...a) => (await prompts()).promptProjectName(...a);
+    const findCompetition = async (slug: string) => (await import("../catalog/resolve-competition.js")).findCompetition(await getCatalog(), slug);
+    let competition = args.competition === undefined ? undefined : await findCompetition(args.competition);
     let archetype = args.archetype;
     if (competition !== undefined) {
       const wanted = competition.profile.archetype;
@@ -113,8 +118,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     }
     const { manifest } = findArchetype(registry, archetype);
     if (competition === undefined && interactive && manifest.profile !== undefined) {
+      const { competitionChoices, promptCompetition } = await prompts();
       const choices = competitionChoices(await getCatalog(), manifest);
-      if (choices.length > 1) competition = findCompetition(await getCatalog(), await promptCompetition(choices));
+      if (choices.length > 1) competition = await findCompetition(await promptCompetition(choices));
     }
     let dir = args.dir;
     if (dir === undefined) {

@@ -1,6 +1,5 @@
 import path from "node:path";
 import { readFile, readdir } from "node:fs/promises";
-import { execa } from "execa";
 import { resolveTool } from "@ml-starter/fs-utils";
 
 /** Variables that would point git at another repository than the target's own `.git`. */
@@ -39,6 +38,7 @@ async function refsOnDisk(gitDir: string): Promise<boolean> {
 export async function hasGitHistory(dir: string): Promise<boolean> {
   const git = resolveTool("git");
   if (git) {
+    const { execa } = await import("execa"); // only when the target already holds a repository
     const result = await execa(git, ["rev-list", "--all", "--max-count=1"], {
       cwd: dir,
       env: gitEnv(dir),

@@ -1,4 +1,3 @@
-import { execa } from "execa";
 import { resolveTool } from "@ml-starter/fs-utils";
 
 export interface PostStepResult {
@@ -13,6 +12,8 @@ const UV_INSTALL_HINT =
   "install uv 0.13.8 (https://docs.astral.sh/uv/getting-started/installation/ or `pipx install uv==0.13.8`), then run `uv sync --locked`";
 
 async function run(file: string, args: string[], cwd: string, signal: AbortSignal | undefined) {
+  // Loaded here, not at the top: with --no-git --no-install a scaffold never starts a process.
+  const { execa } = await import("execa");
   return execa(file, args, {
     cwd,
     reject: false,

@@ -3,15 +3,7 @@ import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { run, type RunResult } from "@ml-starter/test-utils";
 
-interface Step {
-  id: string;
-  role: string;
-  run: string[];
-  timeoutMs: number;
-}
-interface ProjectFile {
-  verify: { steps: Step[]; outputs: Array<{ path: string }>; metrics: { file: string } };
-}
+import type { ProjectFile, VerifyStep as Step } from "@ml-starter/schema";
 
 export async function readProjectFile(dir: string): Promise<ProjectFile> {
   return JSON.parse(await readFile(path.join(dir, "ml-starter.json"), "utf8")) as ProjectFile;

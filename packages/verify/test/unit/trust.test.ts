@@ -15,8 +15,9 @@ const templatesDir = path.join(repo, "templates");
 const templateIds = readdirSync(templatesDir).filter((id) =>
   existsSync(path.join(templatesDir, id, "template.json")),
 );
-// The generator's own code (built), so the verifier is checked against what create really writes.
-const generator = path.join(repo, "packages/create-ml-starter/dist/core/project-file.js");
+// The generator's own code (its source: the published bundle has no per-module files), so the verifier is
+// checked against what create really writes.
+const generator = path.join(repo, "packages/create-ml-starter/src/core/project-file.ts");
 type Build = (
   manifest: unknown,
   names: { projectName: string; distName: string; importName: string },
