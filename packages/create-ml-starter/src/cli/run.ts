@@ -6,6 +6,8 @@ import { loadCatalog, type Competition } from "../catalog/load-catalog.js";
 import { findCompetition } from "../catalog/resolve-competition.js";
 import { packageRunnerFrom } from "@ml-starter/schema";
 import { parseCliArgs } from "./args.js";
+import { profileFromData } from "./from-data.js";
+import type { InferredData } from "../infer/infer-from-data.js";
 import { messages } from "./messages.js";
 
 export interface CliIo {
@@ -86,6 +88,18 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     const { competitionChoices, promptArchetype, promptCompetition, promptProjectName } = await import("./prompts.js");
     let competition = args.competition === undefined ? undefined : findCompetition(await getCatalog(), args.competition);
     let archetype = args.archetype;
+    let inferred: InferredData | undefined;
+    if (args.fromData !== undefined) {
+      if (args.competition !== undefined) throw new MlStarterError("INVALID_OPTION", messages.fromDataConflict);
+      inferred = await profileFromData(args.fromData, interactive, io.out);
+      const wanted = inferred.profile.archetype;
+      if (archetype !== undefined && archetype !== wanted) {
+        throw new MlStarterError("INVALID_OPTION", messages.fromDataArchetype(archetype, wanted, inferred.profile.task.type), {
+          hint: messages.fromDataArchetypeHint,
+        });
+      }
+      archetype = wanted;
+    }
     if (competition !== undefined) {
       const wanted = competition.profile.archetype;
       if (archetype !== undefined && archetype !== wanted) {
@@ -108,7 +122,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       archetype = await promptArchetype(manifests);
     }
     const { manifest } = findArchetype(registry, archetype);
-    if (competition === undefined && interactive && manifest.profile !== undefined) {
+    if (competition === undefined && inferred === undefined && interactive && manifest.profile !== undefined) {
       const choices = competitionChoices(await getCatalog(), manifest);
       if (choices.length > 1) competition = findCompetition(await getCatalog(), await promptCompetition(choices));
     }
@@ -123,6 +137,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       targetDir: dir,
       archetype,
       ...(competition !== undefined ? { competition: competition.slug } : {}),
+      ...(inferred !== undefined ? { inferred, copyData: args.fromData?.copyData ?? true } : {}),
       cwd: io.cwd,
       git: args.git,
       install: args.install,

@@ -17,6 +17,8 @@ import { defaultCatalogRoot, defaultTemplatesRoot } from "./templates-root.js";
 import { PROFILE_FILE_NAME, resolveCompetition } from "../catalog/resolve-competition.js";
 import { approachesTransform } from "../catalog/approaches.js";
 import { writeInside } from "./write-file.js";
+import { checkCopySize, copyDataInto, dataFilesOf, RAW_DATA_DIR } from "../infer/copy-data.js";
+import type { InferredData } from "../infer/infer-from-data.js";
 import type { RenameOptions } from "./rename-with-retry.js";
 import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
@@ -37,6 +39,10 @@ export interface CreateProjectOptions {
   install?: boolean;
   /** Catalog slug whose profile becomes `competition.toml`; defaults to the archetype's canonical one. */
   competition?: string;
+  /** A profile inferred from the user's files (`--from-data`): written instead of a catalog entry. */
+  inferred?: InferredData;
+  /** With `inferred`: copy the user's files into data/raw (default true; capped, see copy-data.ts). */
+  copyData?: boolean;
   templatesRoot?: string;
   catalogRoot?: string;
   signal?: AbortSignal;
@@ -75,9 +81,17 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
   const description = checkDescription(options.description ?? manifest.description);
-  const competition = await resolveCompetition(options.catalogRoot ?? defaultCatalogRoot(), manifest, options.competition);
+  const { inferred } = options;
+  const competition = inferred ? undefined : await resolveCompetition(options.catalogRoot ?? defaultCatalogRoot(), manifest, options.competition);
+  const profileToml = inferred?.toml ?? competition?.profileToml;
+  if (inferred && inferred.profile.archetype !== manifest.id) {
+    throw new MlStarterError("INVALID_OPTION", `The inferred profile is a ${inferred.profile.archetype} profile, not ${manifest.id}.`);
+  }
+  const copyData = inferred !== undefined && options.copyData !== false;
+  if (inferred && copyData) await checkCopySize(inferred.files);
   const files = await planFiles(templatesRoot, dir, names.importName);
-  const generated = competition ? [PROJECT_FILE_NAME, PROFILE_FILE_NAME] : [PROJECT_FILE_NAME];
+  const dataOutputs = copyData ? dataFilesOf(inferred.files).map((f) => `${RAW_DATA_DIR}/${path.basename(f)}`) : [];
+  const generated = [PROJECT_FILE_NAME, ...(profileToml === undefined ? [] : [PROFILE_FILE_NAME]), ...dataOutputs];
   const outputs = [...files.map((f) => f.output), ...generated].sort();
   const transforms = approachesTransform(outputs, competition, manifest.id);
   checkPathLength(target, outputs, options.platform);
@@ -87,7 +101,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     ...names,
     archetype: manifest.id,
     templateVersion: manifest.version,
-    competitionSlug: competition?.slug ?? manifest.competition.slug,
+    competitionSlug: inferred ? inferred.profile.slug : (competition?.slug ?? manifest.competition.slug),
     devcontainerImage: image,
     description,
   };
@@ -112,7 +126,11 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     });
     const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image, description));
     await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
-    if (competition) await writeInside(staging, PROFILE_FILE_NAME, Buffer.from(competition.profileToml, "utf8"));
+    if (profileToml !== undefined) await writeInside(staging, PROFILE_FILE_NAME, Buffer.from(profileToml, "utf8"));
+    if (inferred && copyData) {
+      progress(`Copying your data into ${RAW_DATA_DIR}`);
+      await copyDataInto(staging, inferred.files);
+    }
     if (options.signal?.aborted) throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");
     await applyUmask(staging);
     await commitStaging(staging, target, options.renameOptions);
