@@ -9,7 +9,13 @@ function overridesOf(args: FromDataArgs): InferOverrides {
   if (args.task !== undefined && !(TASK_TYPES as readonly string[]).includes(args.task)) {
     throw new MlStarterError("INVALID_OPTION", messages.badTask(args.task));
   }
-  return { target: args.target, id: args.id, task: args.task as TaskType | undefined, metric: args.metric, cv: args.cv };
+  return {
+    target: args.target,
+    id: args.id,
+    task: args.task as TaskType | undefined,
+    metric: args.metric,
+    cv: args.cv,
+  };
 }
 
 /** `--from-data`: infer, then on a terminal review it; otherwise print what will be written. */

@@ -40,21 +40,48 @@ export async function reviewProfile(
   }
 }
 
-async function askField(field: Field, data: LoadedData, current: InferredData): Promise<InferOverrides> {
+async function askField(
+  field: Field,
+  data: LoadedData,
+  current: InferredData,
+): Promise<InferOverrides> {
   const columns = data.samples.train.header.map((c) => ({ name: c, value: c }));
   const task = current.profile.task.type;
   switch (field) {
     case "target":
-      return { target: await select({ message: inferMessages.promptTarget, choices: columns, default: current.profile.task.target[0] }) };
+      return {
+        target: await select({
+          message: inferMessages.promptTarget,
+          choices: columns,
+          default: current.profile.task.target[0],
+        }),
+      };
     case "id":
-      return { id: await select({ message: inferMessages.promptId, choices: columns, default: current.profile.task.id[0] }) };
+      return {
+        id: await select({
+          message: inferMessages.promptId,
+          choices: columns,
+          default: current.profile.task.id[0],
+        }),
+      };
     case "task":
-      return { task: await select<TaskType>({ message: inferMessages.promptTask, choices: TASK_TYPES.map((t) => ({ name: t, value: t })), default: task }) };
+      return {
+        task: await select<TaskType>({
+          message: inferMessages.promptTask,
+          choices: TASK_TYPES.map((t) => ({ name: t, value: t })),
+          default: task,
+        }),
+      };
     case "metric": {
-      const fits = METRIC_NAMES.filter((m) => (METRICS[m].tasks as readonly string[]).includes(task));
-      const metric = await select({ message: inferMessages.promptMetric, choices: fits.map((m) => ({ name: m, value: m })), default: current.profile.metric.name });
+      const fits = METRIC_NAMES.filter((m) =>
+        (METRICS[m].tasks as readonly string[]).includes(task),
+      );
+      const metric = await select({
+        message: inferMessages.promptMetric,
+        choices: fits.map((m) => ({ name: m, value: m })),
+        default: current.profile.metric.name,
+      });
       return { metric, task };
     }
   }
 }
-

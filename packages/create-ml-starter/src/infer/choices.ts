@@ -1,4 +1,10 @@
-import { METRIC_NAMES, METRICS, type CompetitionProfile, type MetricName, type TaskType } from "@ml-starter/schema";
+import {
+  METRIC_NAMES,
+  METRICS,
+  type CompetitionProfile,
+  type MetricName,
+  type TaskType,
+} from "@ml-starter/schema";
 import { MlStarterError } from "../core/errors.js";
 import { nearestNames } from "../suggest/did-you-mean.js";
 import { inferMessages } from "./messages.js";
@@ -16,7 +22,10 @@ export function defaultMetric(task: TaskType, probability: boolean): MetricName 
 export function checkMetric(name: string, task: TaskType): MetricName {
   if (!(METRIC_NAMES as readonly string[]).includes(name)) {
     const near = nearestNames(name, METRIC_NAMES, 1)[0];
-    throw new MlStarterError("INVALID_OPTION", inferMessages.unknownMetric(name, near, METRIC_NAMES));
+    throw new MlStarterError(
+      "INVALID_OPTION",
+      inferMessages.unknownMetric(name, near, METRIC_NAMES),
+    );
   }
   const metric = name as MetricName;
   if (!(METRICS[metric].tasks as readonly string[]).includes(task)) {
@@ -28,11 +37,16 @@ export function checkMetric(name: string, task: TaskType): MetricName {
 
 /** `--cv kfold`, `--cv stratified_kfold:10`; default stratified for classification, kfold for regression (5, seed 0). */
 export function validationScheme(task: TaskType, cv: string | undefined): Validation {
-  const fallback: Validation = { scheme: task === "regression" ? "kfold" : "stratified_kfold", folds: 5, seed: 0 };
+  const fallback: Validation = {
+    scheme: task === "regression" ? "kfold" : "stratified_kfold",
+    folds: 5,
+    seed: 0,
+  };
   if (cv === undefined) return fallback;
   const match = /^(kfold|stratified_kfold)(?::(\d{1,2}))?$/.exec(cv);
   const folds = match?.[2] === undefined ? 5 : Number(match[2]);
-  if (!match || folds < 2 || folds > 20) throw new MlStarterError("INVALID_OPTION", inferMessages.badCv(cv));
+  if (!match || folds < 2 || folds > 20)
+    throw new MlStarterError("INVALID_OPTION", inferMessages.badCv(cv));
   if (match[1] === "stratified_kfold" && task === "regression") {
     throw new MlStarterError("INVALID_OPTION", inferMessages.badCvTask(cv));
   }
@@ -40,7 +54,10 @@ export function validationScheme(task: TaskType, cv: string | undefined): Valida
 }
 
 /** Strong over naive on synthetic data, by a delta on the metric's own scale (error metrics: a share of the target's spread). */
-export function syntheticMargin(metric: MetricName, targetStd: number | undefined): CompetitionProfile["synthetic"]["margin"] {
+export function syntheticMargin(
+  metric: MetricName,
+  targetStd: number | undefined,
+): CompetitionProfile["synthetic"]["margin"] {
   const fixed: Partial<Record<MetricName, number>> = {
     accuracy: 0.03,
     roc_auc: 0.05,

@@ -18,11 +18,26 @@ export interface ColumnStats {
 }
 
 /** pandas' default missing markers (read_csv na_values), so the project's reader and ours agree. */
-const MISSING = new Set(["", "NA", "N/A", "NaN", "nan", "NULL", "null", "None", "<NA>", "#N/A", "n/a", "-NaN", "-nan"]);
+const MISSING = new Set([
+  "",
+  "NA",
+  "N/A",
+  "NaN",
+  "nan",
+  "NULL",
+  "null",
+  "None",
+  "<NA>",
+  "#N/A",
+  "n/a",
+  "-NaN",
+  "-nan",
+]);
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INTEGER_TEXT = /^[+-]?(0|[1-9]\d*)$/;
 const BOOL = new Set(["True", "False", "true", "false", "TRUE", "FALSE"]);
-const DATE = /^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}\/\d{1,2}\/\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$/;
+const DATE =
+  /^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}\/\d{1,2}\/\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$/;
 
 export function isMissing(value: string): boolean {
   return MISSING.has(value.trim());
@@ -66,16 +81,35 @@ export function columnStats(name: string, values: readonly string[]): ColumnStat
   let dateShare = 0;
   let meanWords = 0;
   if (dtype === "str" && keys.length > 0) {
-    dateShare = keys.filter((v) => DATE.test(v.trim()) && !Number.isNaN(Date.parse(v.trim()))).length / keys.length;
+    dateShare =
+      keys.filter((v) => DATE.test(v.trim()) && !Number.isNaN(Date.parse(v.trim()))).length /
+      keys.length;
     meanWords = keys.reduce((s, v) => s + v.trim().split(/\s+/).length, 0) / keys.length;
   }
-  return { name, rows: values.length, counts, missing, dtype, integral, min, max, mean, std, dateShare, meanWords };
+  return {
+    name,
+    rows: values.length,
+    counts,
+    missing,
+    dtype,
+    integral,
+    min,
+    max,
+    mean,
+    std,
+    dateShare,
+    meanWords,
+  };
 }
 
 /** The sample's distinct values typed as the file stores them (numbers stay numbers), sorted. */
 export function typedValues(stats: ColumnStats): Array<string | number | boolean> {
   const keys = [...stats.counts.keys()].map((v) => v.trim());
-  if (stats.dtype === "bool") return [...new Set(keys.map((v) => v.toLowerCase() === "true"))].sort((a, b) => Number(a) - Number(b));
-  if (stats.dtype === "int" || stats.dtype === "float") return [...new Set(keys.map(Number))].sort((a, b) => a - b);
+  if (stats.dtype === "bool")
+    return [...new Set(keys.map((v) => v.toLowerCase() === "true"))].sort(
+      (a, b) => Number(a) - Number(b),
+    );
+  if (stats.dtype === "int" || stats.dtype === "float")
+    return [...new Set(keys.map(Number))].sort((a, b) => a - b);
   return [...new Set(keys)].sort();
 }

@@ -12,7 +12,9 @@ export const RAW_DATA_DIR = "data/raw";
 export const COPY_CAP_MIB = 512;
 
 export function dataFilesOf(files: DataFiles): string[] {
-  return [files.train, files.test, files.sampleSubmission].filter((f): f is string => f !== undefined);
+  return [files.train, files.test, files.sampleSubmission].filter(
+    (f): f is string => f !== undefined,
+  );
 }
 
 /** Checked while planning, before anything is written. */
@@ -20,7 +22,10 @@ export async function checkCopySize(files: DataFiles, capMiB = COPY_CAP_MIB): Pr
   let bytes = 0;
   for (const f of dataFilesOf(files)) bytes += (await stat(f)).size;
   const mib = Math.ceil(bytes / 2 ** 20);
-  if (mib > capMiB) throw new MlStarterError("INVALID_DATA", inferMessages.tooLarge(mib, capMiB), { hint: inferMessages.tooLargeHint });
+  if (mib > capMiB)
+    throw new MlStarterError("INVALID_DATA", inferMessages.tooLarge(mib, capMiB), {
+      hint: inferMessages.tooLargeHint,
+    });
 }
 
 /** Copies (never moves) the user's files into the staging project's data/raw, refusing to overwrite. */

@@ -18,7 +18,11 @@ export class CsvFormatError extends Error {
  * multi-GB file costs only the bytes of its first rows. Quotes, doubled quotes, delimiters and newlines
  * inside quoted fields, CRLF or LF endings and a UTF-8 BOM are handled; blank lines are skipped.
  */
-export async function readCsvSample(stream: Readable, delimiter: string, maxRows: number): Promise<CsvSample> {
+export async function readCsvSample(
+  stream: Readable,
+  delimiter: string,
+  maxRows: number,
+): Promise<CsvSample> {
   const decoder = new StringDecoder("utf8");
   const records: string[][] = [];
   let field = "";

@@ -29,7 +29,9 @@ const ROLES = {
 
 function pick(role: string, names: readonly string[]): string | undefined {
   if (names.length > 1) {
-    throw new MlStarterError("AMBIGUOUS_DATA", inferMessages.manyFiles(role, names), { hint: inferMessages.manyFilesHint });
+    throw new MlStarterError("AMBIGUOUS_DATA", inferMessages.manyFiles(role, names), {
+      hint: inferMessages.manyFilesHint,
+    });
   }
   return names[0];
 }
@@ -44,11 +46,19 @@ export async function locateDataFiles(input: string): Promise<DataFiles> {
     throw new MlStarterError("INVALID_DATA", inferMessages.notFound(input));
   }
   if (info.isFile()) return { source, train: source, test: undefined, sampleSubmission: undefined };
-  const names = (await readdir(source)).filter((n) => DATA_FILE.test(n) && !n.startsWith(".")).sort();
+  const names = (await readdir(source))
+    .filter((n) => DATA_FILE.test(n) && !n.startsWith("."))
+    .sort();
   const submission = names.filter((n) => ROLES.sampleSubmission(stemOf(n)));
   const rest = names.filter((n) => !submission.includes(n));
-  const train = pick("train", rest.filter((n) => ROLES.train(stemOf(n))));
-  const test = pick("test", rest.filter((n) => ROLES.test(stemOf(n)) && !ROLES.train(stemOf(n))));
+  const train = pick(
+    "train",
+    rest.filter((n) => ROLES.train(stemOf(n))),
+  );
+  const test = pick(
+    "test",
+    rest.filter((n) => ROLES.test(stemOf(n)) && !ROLES.train(stemOf(n))),
+  );
   const sample = pick("sample submission", submission);
   if (train === undefined) throw new MlStarterError("INVALID_DATA", inferMessages.noData(input));
   const at = (n: string | undefined) => (n === undefined ? undefined : path.join(source, n));

@@ -36,10 +36,17 @@ export async function loadData(input: string): Promise<LoadedData> {
 /** The profile and its `competition.toml` for these overrides. */
 export function inferProfile(data: LoadedData, overrides: InferOverrides = {}): InferredData {
   const profile = buildProfile(data.files, data.samples, overrides);
-  return { files: data.files, profile, toml: profileToml(profile, path.basename(data.files.source)) };
+  return {
+    files: data.files,
+    profile,
+    toml: profileToml(profile, path.basename(data.files.source)),
+  };
 }
 
 /** Both at once: what tests and the non-interactive CLI need. */
-export async function inferFromData(input: string, overrides: InferOverrides = {}): Promise<InferredData> {
+export async function inferFromData(
+  input: string,
+  overrides: InferOverrides = {},
+): Promise<InferredData> {
   return inferProfile(await loadData(input), overrides);
 }

@@ -9,7 +9,8 @@ const MAX_LISTED_VALUES = 50;
 const MAX_CATEGORIES = 1000;
 const MAX_CATEGORY_SHARE = 0.5;
 
-const missingShare = (s: ColumnStats) => (s.rows === 0 ? 0 : Math.min(0.99, Number((s.missing / s.rows).toFixed(3))));
+const missingShare = (s: ColumnStats) =>
+  s.rows === 0 ? 0 : Math.min(0.99, Number((s.missing / s.rows).toFixed(3)));
 
 /**
  * A feature column's role, by AutoGluon's feature-type rules where they apply
@@ -19,15 +20,18 @@ const missingShare = (s: ColumnStats) => (s.rows === 0 ? 0 : Math.min(0.99, Numb
  */
 export function featureColumn(s: ColumnStats): Column {
   const distinct = s.counts.size;
-  const withMissing = (c: Column): Column => (s.missing > 0 ? { ...c, missing: missingShare(s) } : c);
+  const withMissing = (c: Column): Column =>
+    s.missing > 0 ? { ...c, missing: missingShare(s) } : c;
   if (distinct <= 1) return { role: "ignore", dtype: s.dtype };
   if (s.dtype === "bool") return withMissing({ role: "boolean", dtype: "bool" });
   if (s.dtype === "int" || s.dtype === "float") {
-    if (distinct === 2 && s.min === 0 && s.max === 1) return withMissing({ role: "boolean", dtype: s.dtype });
+    if (distinct === 2 && s.min === 0 && s.max === 1)
+      return withMissing({ role: "boolean", dtype: s.dtype });
     return withMissing({ role: "numeric", dtype: s.dtype, min: s.min ?? 0, max: s.max ?? 0 });
   }
   const nonMissing = s.rows - s.missing;
-  if (s.meanWords >= 3 && distinct / Math.max(1, nonMissing) > 0.01) return withMissing({ role: "text", dtype: "str" });
+  if (s.meanWords >= 3 && distinct / Math.max(1, nonMissing) > 0.01)
+    return withMissing({ role: "text", dtype: "str" });
   if (s.dateShare >= 0.8) return withMissing({ role: "datetime", dtype: "str" });
   if (distinct <= MAX_CATEGORIES && distinct <= Math.max(2, nonMissing * MAX_CATEGORY_SHARE)) {
     const values = distinct <= MAX_LISTED_VALUES ? { values: typedValues(s) } : {};
@@ -49,6 +53,7 @@ export function inferTask(s: ColumnStats): TaskType {
   if (s.dtype === "str" || s.dtype === "bool") return "multiclass";
   const nonMissing = s.rows - s.missing;
   const threshold = nonMissing > 1000 ? 0.05 : 0.1;
-  if (s.integral && distinct / Math.max(1, nonMissing) <= threshold && distinct <= 1000) return "multiclass";
+  if (s.integral && distinct / Math.max(1, nonMissing) <= threshold && distinct <= 1000)
+    return "multiclass";
   return "regression";
 }

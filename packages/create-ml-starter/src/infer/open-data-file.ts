@@ -48,7 +48,7 @@ async function zipMember(file: string): Promise<ZipMember & { dataOffset: number
     const cd = Buffer.alloc(cdSize);
     await handle.read(cd, 0, cdSize, cdOffset);
     const members: ZipMember[] = [];
-    for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === CENTRAL_SIGNATURE; ) {
+    for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === CENTRAL_SIGNATURE;) {
       const nameLength = cd.readUInt16LE(p + 28);
       const extraLength = cd.readUInt16LE(p + 30);
       const commentLength = cd.readUInt16LE(p + 32);
@@ -57,24 +57,29 @@ async function zipMember(file: string): Promise<ZipMember & { dataOffset: number
       const uncompressed = cd.readUInt32LE(p + 24);
       let localOffset = cd.readUInt32LE(p + 42);
       // ZIP64: the 0xFFFFFFFF fields live, in order, in extra field 0x0001.
-      for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+      for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength;) {
         const id = cd.readUInt16LE(e);
         const len = cd.readUInt16LE(e + 2);
         if (id === 1) {
           let q = e + 4;
           if (uncompressed === 0xffffffff) q += 8;
-          if (compressedSize === 0xffffffff) (compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8);
+          if (compressedSize === 0xffffffff) {
+            compressedSize = Number(cd.readBigUInt64LE(q));
+            q += 8;
+          }
           if (localOffset === 0xffffffff) localOffset = Number(cd.readBigUInt64LE(q));
         }
         e += 4 + len;
       }
       const isEntry = !name.endsWith("/") && !name.startsWith("__MACOSX/");
-      if (isEntry) members.push({ name, method: cd.readUInt16LE(p + 10), compressedSize, localOffset });
+      if (isEntry)
+        members.push({ name, method: cd.readUInt16LE(p + 10), compressedSize, localOffset });
       p += 46 + nameLength + extraLength + commentLength;
     }
     if (members.length !== 1) throw bad(file, inferMessages.zipMembers(members.map((m) => m.name)));
     const member = members[0] as ZipMember;
-    if (member.method !== 0 && member.method !== 8) throw bad(file, `compression method ${member.method} (only stored or deflate)`);
+    if (member.method !== 0 && member.method !== 8)
+      throw bad(file, `compression method ${member.method} (only stored or deflate)`);
     const local = Buffer.alloc(30);
     await handle.read(local, 0, 30, member.localOffset);
     if (local.readUInt32LE(0) !== LOCAL_SIGNATURE) throw bad(file, "corrupt zip archive");
@@ -92,7 +97,8 @@ function delimiterOf(name: string): string {
 /** Opens a train/test/submission file for streaming; parquet is refused (see README: --from-data). */
 export async function openDataFile(file: string): Promise<DataStream> {
   const base = path.basename(file);
-  if (/\.parquet$/i.test(base)) throw new MlStarterError("INVALID_DATA", inferMessages.parquet(base));
+  if (/\.parquet$/i.test(base))
+    throw new MlStarterError("INVALID_DATA", inferMessages.parquet(base));
   if (/\.zip$/i.test(base)) {
     const member = await zipMember(file);
     if (!/\.(csv|tsv)$/i.test(member.name)) throw bad(file, inferMessages.zipNotCsv(member.name));
@@ -110,5 +116,8 @@ export async function openDataFile(file: string): Promise<DataStream> {
       },
     };
   }
-  return { delimiter: delimiterOf(base), open: () => createReadStream(file, { highWaterMark: 1 << 16 }) };
+  return {
+    delimiter: delimiterOf(base),
+    open: () => createReadStream(file, { highWaterMark: 1 << 16 }),
+  };
 }

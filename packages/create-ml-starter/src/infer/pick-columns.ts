@@ -10,14 +10,16 @@ export interface FileNames {
 }
 
 /** `id`, `row_id`, `PassengerId`, `customer ID`; not `paid` or `valid`. */
-const looksLikeId = (name: string) => name.toLowerCase() === "id" || /[_\s.-]id$/i.test(name) || /[a-z0-9]I[dD]$/.test(name);
+const looksLikeId = (name: string) =>
+  name.toLowerCase() === "id" || /[_\s.-]id$/i.test(name) || /[a-z0-9]I[dD]$/.test(name);
 
 function columnValues(samples: Samples, name: string): string[] {
   const at = samples.train.header.indexOf(name);
   return samples.train.rows.map((r) => r[at] ?? "");
 }
 
-const ambiguous = (message: string, hint: string) => new MlStarterError("AMBIGUOUS_DATA", message, { hint });
+const ambiguous = (message: string, hint: string) =>
+  new MlStarterError("AMBIGUOUS_DATA", message, { hint });
 
 /**
  * The id column: `--id`, else the id-like names unique in train's sample and present in test
@@ -25,10 +27,14 @@ const ambiguous = (message: string, hint: string) => new MlStarterError("AMBIGUO
  */
 export function pickId(samples: Samples, files: FileNames, asked: string | undefined): string {
   const { train, test, sampleSubmission } = samples;
-  const everywhere = (c: string) => (!test || test.header.includes(c)) && (!sampleSubmission || sampleSubmission.header.includes(c));
+  const everywhere = (c: string) =>
+    (!test || test.header.includes(c)) &&
+    (!sampleSubmission || sampleSubmission.header.includes(c));
   if (asked !== undefined) {
-    if (!train.header.includes(asked)) throw new MlStarterError("INVALID_DATA", inferMessages.idAbsent(asked, files.train));
-    if (test && !test.header.includes(asked)) throw new MlStarterError("INVALID_DATA", inferMessages.idAbsent(asked, files.test ?? ""));
+    if (!train.header.includes(asked))
+      throw new MlStarterError("INVALID_DATA", inferMessages.idAbsent(asked, files.train));
+    if (test && !test.header.includes(asked))
+      throw new MlStarterError("INVALID_DATA", inferMessages.idAbsent(asked, files.test ?? ""));
     return asked;
   }
   const unique = (c: string) => {
@@ -39,8 +45,13 @@ export function pickId(samples: Samples, files: FileNames, asked: string | undef
   const first = sampleSubmission?.header[0];
   if (first !== undefined && candidates.includes(first)) return first;
   if (candidates.length === 1) return candidates[0] as string;
-  if (candidates.length > 1) throw ambiguous(inferMessages.ambiguousId(candidates), `pass --id ${candidates[0]} (or another)`);
-  if (first !== undefined && train.header.includes(first) && everywhere(first) && unique(first)) return first;
+  if (candidates.length > 1)
+    throw ambiguous(
+      inferMessages.ambiguousId(candidates),
+      `pass --id ${candidates[0]} (or another)`,
+    );
+  if (first !== undefined && train.header.includes(first) && everywhere(first) && unique(first))
+    return first;
   throw ambiguous(inferMessages.noId, "pass --id <column>");
 }
 
@@ -48,10 +59,16 @@ export function pickId(samples: Samples, files: FileNames, asked: string | undef
  * The target: `--target`, else the sample submission's non-id columns that train has, else what train
  * has and test lacks. Several candidates, or no test to compare with, is ambiguous (exit 2).
  */
-export function pickTarget(samples: Samples, files: FileNames, id: string, asked: string | undefined): string {
+export function pickTarget(
+  samples: Samples,
+  files: FileNames,
+  id: string,
+  asked: string | undefined,
+): string {
   const { train, test, sampleSubmission } = samples;
   if (asked !== undefined) {
-    if (!train.header.includes(asked)) throw new MlStarterError("INVALID_DATA", inferMessages.targetAbsent(asked, files.train));
+    if (!train.header.includes(asked))
+      throw new MlStarterError("INVALID_DATA", inferMessages.targetAbsent(asked, files.train));
     if (asked === id) throw new MlStarterError("INVALID_OPTION", inferMessages.targetIsId(asked));
     return asked;
   }
@@ -64,9 +81,11 @@ export function pickTarget(samples: Samples, files: FileNames, id: string, asked
     const candidates = fromSubmission.length > 1 ? fromSubmission : [...others].reverse();
     throw ambiguous(inferMessages.noTarget, inferMessages.targetHint(candidates.slice(0, 5)));
   }
-  const trainOnly = fromSubmission.length > 1 ? fromSubmission : others.filter((c) => !test.header.includes(c));
+  const trainOnly =
+    fromSubmission.length > 1 ? fromSubmission : others.filter((c) => !test.header.includes(c));
   if (trainOnly.length === 1) return trainOnly[0] as string;
-  if (trainOnly.length === 0) throw new MlStarterError("INVALID_DATA", inferMessages.noTargetLeft(files.test ?? "test"));
+  if (trainOnly.length === 0)
+    throw new MlStarterError("INVALID_DATA", inferMessages.noTargetLeft(files.test ?? "test"));
   throw ambiguous(inferMessages.ambiguousTarget(trainOnly), inferMessages.targetHint(trainOnly));
 }
 

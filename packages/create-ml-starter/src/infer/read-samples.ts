@@ -22,15 +22,27 @@ async function readOne(file: string, maxRows: number): Promise<CsvSample> {
     sample = await readCsvSample(data.open(), data.delimiter, maxRows);
   } catch (error) {
     if (error instanceof MlStarterError) throw error;
-    const detail = error instanceof CsvFormatError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error));
-    throw new MlStarterError("INVALID_DATA", inferMessages.unreadable(name, detail), { cause: error });
+    const detail =
+      error instanceof CsvFormatError
+        ? error.message
+        : ((error as NodeJS.ErrnoException).code ?? String(error));
+    throw new MlStarterError("INVALID_DATA", inferMessages.unreadable(name, detail), {
+      cause: error,
+    });
   }
   const seen = new Set<string>();
   const repeated = sample.header.filter((h) => (seen.has(h) ? true : (seen.add(h), false)));
-  if (repeated.length > 0) throw new MlStarterError("INVALID_DATA", inferMessages.duplicateColumns(name, [...new Set(repeated)]));
+  if (repeated.length > 0)
+    throw new MlStarterError(
+      "INVALID_DATA",
+      inferMessages.duplicateColumns(name, [...new Set(repeated)]),
+    );
   sample.rows.forEach((row, i) => {
     if (row.length !== sample.header.length) {
-      throw new MlStarterError("INVALID_DATA", inferMessages.raggedRow(name, i + 2, row.length, sample.header.length));
+      throw new MlStarterError(
+        "INVALID_DATA",
+        inferMessages.raggedRow(name, i + 2, row.length, sample.header.length),
+      );
     }
   });
   return sample;
@@ -39,8 +51,12 @@ async function readOne(file: string, maxRows: number): Promise<CsvSample> {
 /** Header and first rows of every file; train must have rows. */
 export async function readSamples(files: DataFiles, maxRows = SAMPLE_ROWS): Promise<Samples> {
   const train = await readOne(files.train, maxRows);
-  if (train.rows.length === 0) throw new MlStarterError("INVALID_DATA", inferMessages.emptyTrain(path.basename(files.train)));
+  if (train.rows.length === 0)
+    throw new MlStarterError("INVALID_DATA", inferMessages.emptyTrain(path.basename(files.train)));
   const test = files.test === undefined ? undefined : await readOne(files.test, maxRows);
-  const sampleSubmission = files.sampleSubmission === undefined ? undefined : await readOne(files.sampleSubmission, maxRows);
+  const sampleSubmission =
+    files.sampleSubmission === undefined
+      ? undefined
+      : await readOne(files.sampleSubmission, maxRows);
   return { train, test, sampleSubmission };
 }

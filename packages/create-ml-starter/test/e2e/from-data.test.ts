@@ -23,35 +23,61 @@ describe("--from-data on scikit-learn's real datasets", () => {
   it.each([
     ["breast-cancer", "binary", "malignant"],
     ["wine", "multiclass", "cultivar"],
-  ])("%s: the built bin infers %s, writes a valid profile and copies the data", async (name, task, target) => {
-    const source = path.join(FIXTURES, name);
-    const before = await treeState(source);
-    const r = await runBuiltCli(["proj", "--from-data", source, "--no-install", "--no-git"], { cwd: tmp.path });
-    expect(r.stderr).toBe("");
-    expect(r.exitCode).toBe(0);
-    const project = path.join(tmp.path, "proj");
-    const toml = await readFile(path.join(project, "competition.toml"), "utf8");
-    const profile = CompetitionProfileSchema.parse(parse(toml));
-    expect(profile.task).toMatchObject({ type: task, target: [target], id: ["id"] });
-    expect(profile.files).toEqual({ train: "train.csv", test: "test.csv", sample_submission: "sample_submission.csv" });
-    expect(r.stdout).toContain(toml.trim()); // without a terminal the profile is printed as written
-    expect((await readdir(path.join(project, "data", "raw"))).sort()).toEqual(["sample_submission.csv", "test.csv", "train.csv"]);
-    expect(await readFile(path.join(project, "data", "raw", "train.csv"))).toEqual(await readFile(path.join(source, "train.csv")));
-    expect(await treeState(source)).toEqual(before); // copied, never moved
-  });
+  ])(
+    "%s: the built bin infers %s, writes a valid profile and copies the data",
+    async (name, task, target) => {
+      const source = path.join(FIXTURES, name);
+      const before = await treeState(source);
+      const r = await runBuiltCli(["proj", "--from-data", source, "--no-install", "--no-git"], {
+        cwd: tmp.path,
+      });
+      expect(r.stderr).toBe("");
+      expect(r.exitCode).toBe(0);
+      const project = path.join(tmp.path, "proj");
+      const toml = await readFile(path.join(project, "competition.toml"), "utf8");
+      const profile = CompetitionProfileSchema.parse(parse(toml));
+      expect(profile.task).toMatchObject({ type: task, target: [target], id: ["id"] });
+      expect(profile.files).toEqual({
+        train: "train.csv",
+        test: "test.csv",
+        sample_submission: "sample_submission.csv",
+      });
+      expect(r.stdout).toContain(toml.trim()); // without a terminal the profile is printed as written
+      expect((await readdir(path.join(project, "data", "raw"))).sort()).toEqual([
+        "sample_submission.csv",
+        "test.csv",
+        "train.csv",
+      ]);
+      expect(await readFile(path.join(project, "data", "raw", "train.csv"))).toEqual(
+        await readFile(path.join(source, "train.csv")),
+      );
+      expect(await treeState(source)).toEqual(before); // copied, never moved
+    },
+  );
 
   it("diabetes: infers regression (the regression archetype comes from the engine branch)", async () => {
     const { profile } = await inferFromData(path.join(FIXTURES, "diabetes"));
     expect(profile.task).toMatchObject({ type: "regression", target: ["progression"], id: ["id"] });
-    expect(profile).toMatchObject({ archetype: "regression", metric: { name: "rmse" }, baseline: { naive: "mean" } });
+    expect(profile).toMatchObject({
+      archetype: "regression",
+      metric: { name: "rmse" },
+      baseline: { naive: "mean" },
+    });
   });
 
   it("ambiguity and bad input through the bin: exit 2, one line, nothing written", async () => {
     const train = path.join(FIXTURES, "wine", "train.csv");
-    const r = await runBuiltCli(["proj", "--from-data", train, "--no-install", "--no-git"], { cwd: tmp.path });
+    const r = await runBuiltCli(["proj", "--from-data", train, "--no-install", "--no-git"], {
+      cwd: tmp.path,
+    });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/^✖ No test file to compare train with, so the target cannot be inferred\. Hint: pass --target cultivar \(or another\)\.$/);
-    const bad = await runBuiltCli(["proj", "--from-data", path.join(FIXTURES, "wine"), "--metric", "rmsee"], { cwd: tmp.path });
+    expect(r.stderr).toMatch(
+      /^✖ No test file to compare train with, so the target cannot be inferred\. Hint: pass --target cultivar \(or another\)\.$/,
+    );
+    const bad = await runBuiltCli(
+      ["proj", "--from-data", path.join(FIXTURES, "wine"), "--metric", "rmsee"],
+      { cwd: tmp.path },
+    );
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
     expect(bad.stderr).toMatch(/Unknown metric "rmsee" \(did you mean "rmse"\?\)/);
