@@ -74,6 +74,20 @@ try {
       results.figures[`${m.id}: train (ms)`] = Math.round(timed("uv", ["run", "--locked", importName, "train"], project));
     }
   }
+  // compare: two reports whose every installed package differs (time must stay linear in the package count).
+  const { compareReports, renderCompareTable } = await import(path.join(root, "packages/verify/dist/index.js"));
+  const { emptyReport } = await import(path.join(root, "packages/verify/dist/report-draft.js"));
+  for (const n of [40_000, 400_000]) {
+    const report = (version) => {
+      const r = emptyReport("host");
+      r.installed = Array.from({ length: n }, (_, i) => ({ name: `pkg-${i}`, version }));
+      return r;
+    };
+    const [a, b] = [report("1"), report("2")];
+    const start = performance.now();
+    renderCompareTable([a, b], compareReports([a, b]));
+    results.figures[`compare + table, ${n} differing packages (ms)`] = Math.round(performance.now() - start);
+  }
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
   const out = path.join(root, "bench-results", "bench.json");
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

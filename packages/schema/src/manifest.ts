@@ -2,6 +2,8 @@ import { z } from "zod";
 import { VerifyPlanSchema } from "./verify-plan.js";
 
 export const ARCHETYPE_ID = /^[a-z][a-z0-9-]*$/;
+/** Shared layers are `templates/_<name>/` folders: never archetypes, layered in by `extends`. */
+export const LAYER_ID = /^_[a-z][a-z0-9-]*$/;
 
 /** `templates/<id>/template.json`: drives prompts, --help, flag validation, CI matrix and verification. */
 export const TemplateManifestSchema = z
@@ -12,6 +14,10 @@ export const TemplateManifestSchema = z
     title: z.string().min(1).max(60),
     description: z.string().min(1).max(200),
     defaultProjectName: z.string().min(1),
+    extends: z
+      .array(z.string().regex(LAYER_ID, { message: "layers are `_` + lower-case kebab-case" }))
+      .optional()
+      .meta({ description: "shared layers copied after _shared and before the archetype's own files, in order" }),
     competition: z
       .object({
         name: z.string().min(1),

@@ -26,6 +26,7 @@ export const FailureCode = z.enum([
   "container_failed",
   "docker_unavailable",
   "interrupted",
+  "input_refused",
 ]);
 export type FailureCode = z.infer<typeof FailureCode>;
 
@@ -148,13 +149,22 @@ export const VerifyReportSchema = z
       .meta({ description: "the data the train step used (metrics.json); margins are enforced on synthetic data only" }),
     margins: z.array(MarginResultSchema),
     devcontainer: z.array(FindingSchema),
+    warnings: z
+      .array(z.string())
+      .default([])
+      .meta({ description: "what the user should know although it did not fail the run (e.g. a plan that differs from its template's)" }),
     outcome: z.enum(["success", "failure", "error"]),
     failure: z
       .object({ code: FailureCode, step: z.string().nullable(), message: z.string() })
       .strict()
       .nullable(),
   })
-  .strict();
+  .strict()
+  // compare looks outputs up by path: a second entry for one path would hide the first one's hash.
+  .refine((r) => new Set(r.outputs.map((o) => o.path)).size === r.outputs.length, {
+    message: "output paths must be unique",
+    path: ["outputs"],
+  });
 
 export type VerifyReport = z.infer<typeof VerifyReportSchema>;
 export type StepResult = z.infer<typeof StepResultSchema>;

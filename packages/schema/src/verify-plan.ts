@@ -89,6 +89,10 @@ export const VerifyPlanSchema = z
   .strict()
   .refine((p) => new Set(p.steps.map((s) => s.id)).size === p.steps.length, {
     message: "step ids must be unique",
+  })
+  .refine((p) => new Set(p.outputs.map((o) => o.path)).size === p.outputs.length, {
+    message: "output paths must be unique",
+    path: ["outputs"],
   });
 
 export type VerifyStep = z.infer<typeof VerifyStepSchema>;

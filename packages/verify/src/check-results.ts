@@ -11,7 +11,9 @@ export async function checkResults(
   root: string,
   plan: ProjectFile["verify"],
 ): Promise<void> {
-  report.outputs = await hashOutputs(root, plan.outputs);
+  const hashed = await hashOutputs(root, plan.outputs);
+  report.outputs = hashed.outputs;
+  if (hashed.refused.length > 0) setFailure(report, "input_refused", hashed.refused.join("; "));
   const missing = report.outputs.filter((o) => o.sha256 === null).map((o) => o.path);
   if (missing.length > 0) setFailure(report, "output_missing", messages.outputMissing(missing));
   const metrics = await readMetrics(root, plan.metrics.file);

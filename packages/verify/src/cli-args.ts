@@ -10,6 +10,7 @@ export type CliCommand =
       report: string | undefined;
       summary: string | undefined;
       container: boolean;
+      trust: boolean;
       debug: boolean;
       json: boolean;
     }
@@ -22,6 +23,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     report: { type: "string" },
     summary: { type: "string" },
     container: { type: "boolean", default: false },
+    trust: { type: "boolean", default: false },
     debug: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
@@ -37,6 +39,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     report: nonEmpty(values.report as string | undefined, "--report"),
     summary: nonEmpty(values.summary as string | undefined, "--summary"),
     container: values.container === true,
+    trust: values.trust === true,
     debug: values.debug === true,
     json: values.json === true,
   };

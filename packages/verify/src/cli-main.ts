@@ -9,7 +9,8 @@ import { loadContainerRunnerFactory } from "./load-container-runner.js";
 import { messages } from "./messages.js";
 import { checkOutputTargets } from "./output-paths.js";
 import { readReportFile } from "./read-report.js";
-import { createRedactor } from "./redact.js";
+import { runRedactor } from "./credential-files.js";
+import type { Redactor } from "./redact.js";
 import { sortKeysDeep } from "./sort-keys.js";
 import { renderSummary, writeSummary } from "./summary-markdown.js";
 import { TOOL } from "./tool-info.js";
@@ -37,7 +38,9 @@ const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"] as const;
 
 /** The whole CLI: argv → exit code. Never calls process.exit; everything printed is redacted. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
-  const redact = createRedactor(io.env).text;
+  // One redactor for the whole run: what is printed, the report and the summary mask the same secrets.
+  const redactor = await runRedactor(io.env);
+  const redact = redactor.text;
   // The print boundary: everything shown on the console is redacted, then stripped of control characters.
   const show = (text: string) => escapeControl(redact(text));
   const err = (line: string) => io.err(`${show(line)}\n`);
@@ -62,7 +65,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       case "compare":
         return await runCompare(command, io, err, show);
       case "verify":
-        return await runVerify(command, io, err);
+        return await runVerify(command, io, err, redactor);
     }
   } catch (error) {
     err(messages.cli.unexpected(TOOL.version));
@@ -77,6 +80,7 @@ async function runVerify(
   command: Extract<CliCommand, { kind: "verify" }>,
   io: CliIo,
   err: (line: string) => void,
+  redactor: Redactor,
 ) {
   const dir = path.resolve(io.cwd, command.dir);
   const reportPath = command.report
@@ -105,6 +109,8 @@ async function runVerify(
       signal: controller.signal,
       mode: command.container ? "container" : "host",
       keepPassedOutput: command.debug,
+      trust: command.trust,
+      redactor,
       onProgress: (event) => logProgress(event, io, err),
       ...(command.container
         ? {
@@ -118,6 +124,7 @@ async function runVerify(
                 env: ctx.env,
                 log: err,
                 debug: command.debug,
+                trust: command.trust,
                 ...(ctx.signal ? { signal: ctx.signal } : {}),
               });
             },
@@ -148,6 +155,10 @@ async function runVerify(
 }
 
 function logProgress(event: ProgressEvent, io: CliIo, err: (line: string) => void) {
+  if (event.type === "warning") {
+    err(messages.cli.warning(event.message));
+    return;
+  }
   if (event.type === "step-start") {
     if (io.isTTY) err(`… ${event.id}  ${event.command.join(" ")}`);
     return;

@@ -9,8 +9,22 @@ export function renderCompareTable(
   reports: readonly VerifyReport[],
   result: CompareResult,
 ): string {
-  const subjects = (kind: string) =>
-    new Set(result.differences.filter((d) => d.kind === kind).map((d) => d.subject));
+  // Every lookup goes through a Map built once per report: linear in the number of packages, tests and outputs
+  // (a `find` per differing row made 40k packages take seconds), and no name can hit Object.prototype.
+  const byKind = new Map<string, Set<string>>();
+  for (const d of result.differences) {
+    const set = byKind.get(d.kind) ?? new Set<string>();
+    set.add(d.subject);
+    byKind.set(d.kind, set);
+  }
+  const subjects = (kind: string) => byKind.get(kind) ?? new Set<string>();
+  const index = reports.map((r) => ({
+    installed: new Map(r.installed.map((p) => [p.name, p.version])),
+    tests: new Map((r.tests?.cases ?? []).map((c) => [c.id, c.outcome])),
+    metrics: new Map(Object.entries(r.metrics)),
+    outputs: new Map(r.outputs.map((o) => [o.path, o.sha256])),
+    margins: new Map(r.margins.map((m) => [m.id, m])),
+  }));
   const rows: Array<[string, string[], boolean]> = [];
   const row = (name: string, values: string[], differs?: boolean) =>
     rows.push([name, values, differs ?? new Set(values).size > 1]);
@@ -58,7 +72,7 @@ export function renderCompareTable(
   for (const name of subjects("package")) {
     row(
       `  ${name}`,
-      reports.map((r) => r.installed.find((p) => p.name === name)?.version ?? "-"),
+      index.map((r) => r.installed.get(name) ?? "-"),
       true,
     );
   }
@@ -70,16 +84,16 @@ export function renderCompareTable(
   for (const id of subjects("test")) {
     row(
       `  ${id}`,
-      reports.map((r) => r.tests?.cases.find((c) => c.id === id)?.outcome ?? "-"),
+      index.map((r) => r.tests.get(id) ?? "-"),
       true,
     );
   }
-  const metricNames = [...new Set(reports.flatMap((r) => Object.keys(r.metrics)))].sort();
+  const metricNames = [...new Set(index.flatMap((r) => [...r.metrics.keys()]))].sort();
   const badMetrics = subjects("metric");
   for (const name of metricNames)
     row(
       name,
-      reports.map((r) => (r.metrics[name] === undefined ? "-" : String(r.metrics[name]))),
+      index.map((r) => (r.metrics.has(name) ? String(r.metrics.get(name)) : "-")),
       badMetrics.has(name),
     );
   const outputPaths = [...new Set(reports.flatMap((r) => r.outputs.map((o) => o.path)))];
@@ -87,14 +101,14 @@ export function renderCompareTable(
   for (const p of outputPaths) {
     row(
       p,
-      reports.map((r) => short(r.outputs.find((o) => o.path === p)?.sha256 ?? null)),
+      index.map((r) => short(r.outputs.get(p) ?? null)),
       badOutputs.has(p),
     );
   }
   const marginIds = [...new Set(reports.flatMap((r) => r.margins.map((m) => m.id)))];
   for (const id of marginIds) {
-    const values = reports.map((r) => {
-      const m = r.margins.find((x) => x.id === id);
+    const values = index.map((r) => {
+      const m = r.margins.get(id);
       return m ? `${m.ok ? "ok" : "FAIL"} ${m.actual ?? "n/a"}` : "-";
     });
     row(
@@ -106,9 +120,9 @@ export function renderCompareTable(
 
   const header = ["", "", ...result.labels];
   const body = rows.map(([name, values, differs]) => [differs ? "✗" : "", name, ...values]);
-  const widths = header.map((_, c) =>
-    Math.max(...[header, ...body].map((r) => (r[c] ?? "").length)),
-  );
+  // A loop, not Math.max(...rows): spreading 100k+ rows overflows the call stack.
+  const widths = header.map((cell) => cell.length);
+  for (const r of body) r.forEach((cell, c) => (widths[c] = Math.max(widths[c] ?? 0, cell.length)));
   const line = (cells: string[]) =>
     cells
       .map((cell, c) => cell.padEnd(widths[c] ?? 0))

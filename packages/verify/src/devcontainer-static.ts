@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "@ml-starter/schema";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { unpinnedFromLines } from "./dockerfile-from.js";
 import { messages } from "./messages.js";
+import { InputRefusedError, readRegularText } from "./safe-read.js";
 
 const LIFECYCLE_SYNC_KEYS = [
   "onCreateCommand",
@@ -29,7 +29,7 @@ export async function checkDevcontainer(dir: string): Promise<Finding[]> {
   const add = (file: string, key: string, rule: string, message: string) =>
     findings.push({ file, key, rule, message });
 
-  const located = await locateConfig(dir);
+  const located = await locateConfig(dir, add);
   if (located === undefined) {
     add(".devcontainer/devcontainer.json", "(file)", "present", messages.devcontainer.missing);
   } else {
@@ -66,9 +66,12 @@ export async function checkDevcontainer(dir: string): Promise<Finding[]> {
 
 type Add = (file: string, key: string, rule: string, message: string) => void;
 
-async function locateConfig(dir: string): Promise<{ rel: string; text: string } | undefined> {
+async function locateConfig(
+  dir: string,
+  add: Add,
+): Promise<{ rel: string; text: string } | undefined> {
   for (const rel of [".devcontainer/devcontainer.json", ".devcontainer.json"]) {
-    const text = await readText(path.join(dir, rel));
+    const text = await readText(dir, rel, add);
     if (text !== undefined) return { rel, text };
   }
   return undefined;
@@ -87,7 +90,7 @@ async function checkImage(dir: string, rel: string, config: Record<string, unkno
       path.posix.dirname(rel),
       build["dockerfile"].replace(/\\/g, "/"),
     );
-    const text = await readText(path.join(dir, dockerfile));
+    const text = await readText(dir, dockerfile, add);
     if (text === undefined) {
       add(
         rel,
@@ -120,7 +123,7 @@ async function checkFeatures(dir: string, rel: string, config: Record<string, un
     if (!isPinnedFeature(id))
       add(rel, `features["${id}"]`, "feature-pinned", messages.devcontainer.featureUnpinned(id));
   }
-  const lockText = await readText(path.join(dir, lockRel));
+  const lockText = await readText(dir, lockRel, add);
   if (lockText === undefined) {
     add(lockRel, "(file)", "lockfile-present", messages.devcontainer.lockMissing(lockRel));
     return;
@@ -202,7 +205,7 @@ function checkSecrets(rel: string, config: Record<string, unknown>, add: Add) {
 }
 
 async function checkGitattributes(dir: string, add: Add) {
-  const text = await readText(path.join(dir, ".gitattributes"));
+  const text = await readText(dir, ".gitattributes", add);
   if (text === undefined) {
     add(".gitattributes", "(file)", "eol-lf", messages.devcontainer.gitattributesMissing);
     return;
@@ -236,10 +239,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-async function readText(file: string): Promise<string | undefined> {
+/** A project file as text; one that is not a regular file inside the project is a finding, never read. */
+async function readText(dir: string, rel: string, add: Add): Promise<string | undefined> {
   try {
-    return await readFile(file, "utf8");
-  } catch {
+    return (
+      (await readRegularText(path.join(dir, ...rel.split("/")), { label: rel, root: dir })) ??
+      undefined
+    );
+  } catch (error) {
+    if (error instanceof InputRefusedError) add(rel, "(file)", "regular-file", error.message);
     return undefined;
   }
 }

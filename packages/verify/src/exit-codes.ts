@@ -26,6 +26,7 @@ export const EXIT_CODES: Record<FailureCode, number> = {
   metrics_invalid: EXIT_CHECK_FAILED,
   margin_failed: EXIT_CHECK_FAILED,
   devcontainer_invalid: EXIT_CHECK_FAILED,
+  input_refused: EXIT_CHECK_FAILED,
   step_timed_out: EXIT_TIMEOUT,
   interrupted: EXIT_INTERRUPTED,
 };

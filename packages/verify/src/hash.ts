@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 
 /** sha256 (hex) of the bytes as they are: for generated artefacts, whose line endings are part of the result. */
 export function sha256Bytes(data: Uint8Array | string): string {
@@ -27,17 +26,4 @@ export function sha256Text(data: Uint8Array | string): string {
   return sha256Bytes(
     normaliseLineEndings(typeof data === "string" ? Buffer.from(data, "utf8") : data),
   );
-}
-
-/** sha256 of a file (LF-normalised when `text`), or null when it does not exist or is not a file. */
-export async function sha256File(file: string, mode: "text" | "bytes"): Promise<string | null> {
-  let data: Buffer;
-  try {
-    data = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return null;
-    throw error;
-  }
-  return mode === "text" ? sha256Text(data) : sha256Bytes(data);
 }

@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { Readable } from "node:stream";
 import { execa } from "execa";
 import { killTree } from "./kill-tree.js";
+import { killLeftovers, STEP_MARKER } from "./leftover-processes.js";
+import { OutputRing } from "./output-ring.js";
 import { resolveTool } from "./resolve-tool.js";
 import type { RawStepResult, RunOptions, StepRunner } from "./step-runner.js";
 
@@ -11,6 +14,8 @@ export interface HostRunnerOptions {
   platform?: NodeJS.Platform;
   /** After a kill, how long to wait for the output pipes to close before giving up on them. */
   pipeGraceMs?: number;
+  /** How many bytes of each command's output are kept (its tail); default OUTPUT_RING_BYTES. */
+  outputBytes?: number;
 }
 
 /** Runs commands on this machine with execa: argv arrays (never a shell), whole-tree kill on timeout or abort. */
@@ -20,7 +25,7 @@ export function createHostRunner(options: HostRunnerOptions): StepRunner {
   return {
     where: "host",
     resolve: (tool) => Promise.resolve(resolveTool(tool, { env: options.env, platform })),
-    run: (argv, opts) => runOnHost(argv, opts, platform, grace),
+    run: (argv, opts) => runOnHost(argv, opts, platform, grace, options.outputBytes),
     dispose: () => Promise.resolve(),
     platform: () =>
       Promise.resolve({ os: process.platform, osRelease: os.release(), arch: process.arch }),
@@ -34,51 +39,63 @@ async function runOnHost(
   opts: RunOptions,
   platform: NodeJS.Platform,
   graceMs: number,
+  outputBytes: number | undefined,
 ): Promise<RawStepResult> {
   const [file, ...args] = argv;
   if (file === undefined) throw new TypeError("empty argv");
   const started = performance.now();
   if (opts.signal?.aborted)
     return { exitCode: null, timedOut: false, durationMs: 0, output: "", interrupted: true };
+  // Everything the step starts inherits this marker, so what it leaves behind can be found when it ends.
+  const marker = randomUUID();
   const subprocess = execa(file, args, {
     cwd: opts.cwd,
-    env: opts.env,
+    env: { ...opts.env, [STEP_MARKER]: marker },
     extendEnv: false,
     reject: false,
-    all: true,
     stdin: "ignore",
-    encoding: "utf8",
     stripFinalNewline: false,
     windowsHide: true,
     // Its own process group on POSIX, so the whole tree can be killed at once.
     detached: platform !== "win32",
     cleanup: true,
-    maxBuffer: 256 * 1024 * 1024,
+    // Not buffered by execa: a step printing hundreds of MB keeps only its tail here, and its real exit code.
+    buffer: false,
   });
+  const ring = new OutputRing(outputBytes);
+  subprocess.stdout.on("data", (chunk: Buffer) => ring.push(chunk));
+  subprocess.stderr.on("data", (chunk: Buffer) => ring.push(chunk));
   let timedOut = false;
   let interrupted = false;
   const pid = subprocess.pid;
+  const cleanups: Array<Promise<unknown>> = [];
+  const killAll = () => {
+    if (pid === undefined) return;
+    cleanups.push(killTree(pid, platform).then(() => killLeftovers(pid, marker, platform)));
+  };
   const kill = (why: "timeout" | "abort") => {
     if (why === "timeout") timedOut = true;
     else interrupted = true;
-    if (pid !== undefined) void killTree(pid, platform);
+    killAll();
     releasePipesLater(subprocess, graceMs);
   };
   const timer = setTimeout(() => kill("timeout"), opts.timeoutMs);
   const onAbort = () => kill("abort");
   opts.signal?.addEventListener("abort", onAbort, { once: true });
-  // When the direct child exits, stragglers it left in its group would hold the pipes open: end them too.
+  // When the direct child exits, what it left behind (its group, setsid daemons carrying the marker) is ended
+  // too: it would outlive the run, and may hold the pipes open.
   subprocess.once("exit", () => {
-    if (pid !== undefined && platform !== "win32") void killTree(pid, platform);
+    if (platform !== "win32") killAll();
   });
   try {
     const result = await subprocess;
+    await Promise.all(cleanups);
     const killed = timedOut || interrupted;
     return {
       exitCode: killed || typeof result.exitCode !== "number" ? null : result.exitCode,
       timedOut,
       durationMs: Math.round(performance.now() - started),
-      output: outputOf(result.all, result),
+      output: outputOf(ring.text(), result),
       ...(interrupted ? { interrupted: true } : {}),
     };
   } finally {
@@ -89,10 +106,9 @@ async function runOnHost(
 
 /** A spawn failure (ENOENT, EACCES) has no output: use execa's message so the report says why. */
 function outputOf(
-  all: unknown,
+  text: string,
   result: { failed: boolean; exitCode?: number | undefined; originalMessage?: string | undefined },
 ): string {
-  const text = typeof all === "string" ? all : "";
   if (text === "" && result.failed && result.exitCode === undefined && result.originalMessage) {
     return result.originalMessage;
   }
@@ -103,14 +119,12 @@ function outputOf(
 interface Pipes {
   stdout: Readable | null;
   stderr: Readable | null;
-  all?: Readable | undefined;
 }
 
 function releasePipesLater(subprocess: Pipes, graceMs: number): void {
   const timer = setTimeout(() => {
     subprocess.stdout?.destroy();
     subprocess.stderr?.destroy();
-    subprocess.all?.destroy();
   }, graceMs);
   timer.unref();
 }

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
   formatIssues,
@@ -7,6 +6,8 @@ import {
   type ProjectFile,
 } from "@ml-starter/schema";
 import { messages } from "./messages.js";
+import { InputRefusedError, readRegularText } from "./safe-read.js";
+import { parseJson } from "./parse-json.js";
 
 export type LoadProjectFileResult =
   | { ok: true; value: ProjectFile }
@@ -20,24 +21,25 @@ export type LoadProjectFileResult =
 /** Reads and validates `ml-starter.json` at the project root; every schema issue is listed, not just the first. */
 export async function loadProjectFile(dir: string): Promise<LoadProjectFileResult> {
   const file = path.join(dir, PROJECT_FILE_NAME);
-  let text: string;
+  let text: string | null;
   try {
-    text = await readFile(file, "utf8");
+    // A FIFO here once hung the verifier for good: only a regular file inside the project is read.
+    text = await readRegularText(file, { label: PROJECT_FILE_NAME, root: dir });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      return {
-        ok: false,
-        code: "project_file_missing",
-        message: messages.projectFileMissing(dir),
-        issues: [],
-      };
-    }
+    if (error instanceof InputRefusedError) return invalid([error.message]);
     return invalid([`${PROJECT_FILE_NAME}: ${(error as Error).message}`]);
+  }
+  if (text === null) {
+    return {
+      ok: false,
+      code: "project_file_missing",
+      message: messages.projectFileMissing(dir),
+      issues: [],
+    };
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (error) {
     return invalid([`${PROJECT_FILE_NAME}: not valid JSON (${(error as Error).message})`]);
   }

@@ -65,6 +65,23 @@ export const messages = {
   interruptedBeforeStep: (step: string) => `interrupted before step "${step}"`,
   containerUnavailable: (why: string) => `container mode is not available: ${why}`,
   unexpected: (why: string) => `unexpected verifier error: ${why}`,
+  protoKey: 'a key is "__proto__", which JSON tools drop silently: rename it',
+
+  inputs: {
+    notRegular: (label: string, what: string) =>
+      `${label} is ${what}, not a regular file: refused (only regular files are read)`,
+    tooLarge: (label: string, max: number) =>
+      `${label} is larger than ${Math.round(max / (1024 * 1024))} MiB: refused`,
+    outside: (label: string, real: string) =>
+      `${label} leads out of the project (its real path is ${real}): refused`,
+  },
+
+  plan: {
+    unknown: (template: string) =>
+      `no shipped plan is known for template ${template}: the steps in ml-starter.json run as written (pass --trust to silence)`,
+    differs: (template: string, parts: readonly string[]) =>
+      `the plan in ml-starter.json differs from the one template ${template} shipped (${parts.join("; ")}): it runs as written (pass --trust to silence)`,
+  },
 
   paths: {
     noProject: (dir: string) =>
@@ -80,7 +97,7 @@ export const messages = {
 
   cli: {
     usage:
-      "usage: ml-starter-verify [dir] [--report <file>] [--summary <file>] [--container] [--json] [--debug]\n       ml-starter-verify compare <a.json> <b.json> [...] [--json]",
+      "usage: ml-starter-verify [dir] [--report <file>] [--summary <file>] [--container] [--trust] [--json] [--debug]\n       ml-starter-verify compare <a.json> <b.json> [...] [--json]",
     help: (version: string) =>
       [
         `ml-starter-verify ${version}: run a generated project's verification plan and fingerprint the result.`,
@@ -95,14 +112,18 @@ export const messages = {
         "  --report <file>    where to write the JSON report (default: <dir>/outputs/verify/report.json)",
         "  --summary <file>   where to write the Markdown summary (default: next to the report, .md);",
         "                     it is also appended to $GITHUB_STEP_SUMMARY when that is set",
-        "  --container        run the steps inside the project's devcontainer (needs Docker)",
+        "  --container        run the steps inside the project's devcontainer (needs Docker); settings that",
+        "                     reach into the host (initializeCommand, mounts, runArgs, privileged, …) are refused",
+        "  --trust            you trust this project: allow those settings, and no warning when the plan in",
+        "                     ml-starter.json differs from the one its template shipped",
         "  --json             print the report (or compare result) as JSON on stdout",
         "  --debug            print stack traces for unexpected errors, and keep the output of passing",
         "                     steps in the report too (which then differs between runs)",
         "  -h, --help         show this help",
         "  -v, --version      print the version",
         "",
-        "The plan (tools, steps, outputs, metric tolerances, margins) comes from ml-starter.json. Progress goes to",
+        "The plan (tools, steps, outputs, metric tolerances, margins) comes from ml-starter.json; verify runs the",
+        "project's own code, like `make test`: run it only on projects you would run yourself. Progress goes to",
         "stderr, one line per step. Secrets in the environment are redacted from the report, summary and logs.",
         "",
         "Exit codes:",
@@ -113,7 +134,8 @@ export const messages = {
         "  3    environment or tool problem: tool_missing, tool_too_old, uv_version_mismatch,",
         "       network_unavailable, docker_unavailable, container_failed, project_file_missing/invalid",
         "  4    a check failed: lock_missing, lock_out_of_date, lock_unreadable, step_failed, tests_failed,",
-        "       output_missing, metrics_invalid, margin_failed, devcontainer_invalid (compare: drift)",
+        "       output_missing, metrics_invalid, margin_failed, devcontainer_invalid, input_refused",
+        "       (compare: drift)",
         "  124  a step timed out (step_timed_out; its process tree was killed)",
         "  130  interrupted (SIGINT/SIGTERM/SIGHUP/SIGQUIT: the running step's tree is killed, the report",
         "       is still written)",
@@ -126,6 +148,7 @@ export const messages = {
       outcome === "success"
         ? "✓ verification passed"
         : `✗ ${outcome}: ${code ?? ""}${message ? ` — ${message}` : ""}`,
+    warning: (message: string) => `⚠ warning: ${message}`,
     wrote: (report: string, summary: string) => `report: ${report}\nsummary: ${summary}`,
     writeFailed: (file: string, why: string) => `could not write ${file}: ${why}`,
     unexpected: (version: string) =>

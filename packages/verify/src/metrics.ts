@@ -1,6 +1,7 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { flattenMetrics, formatIssues, MetricsFileSchema } from "@ml-starter/schema";
+import { readRegularText } from "./safe-read.js";
+import { parseJson } from "./parse-json.js";
 
 export type MetricsResult =
   | { ok: true; metrics: Record<string, number>; dataset: "synthetic" | "raw" }
@@ -8,19 +9,19 @@ export type MetricsResult =
 
 /** Reads the project's metrics file (docs/template-contract.md) and flattens it to `model.metric` names. */
 export async function readMetrics(dir: string, file: string): Promise<MetricsResult> {
-  let text: string;
+  let text: string | null;
   try {
-    text = await readFile(path.join(dir, file), "utf8");
+    text = await readRegularText(path.join(dir, file), { label: file, root: dir });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     return {
       ok: false,
-      issues: [code === "ENOENT" ? `${file} was not written` : `${file}: ${String(error)}`],
+      issues: [error instanceof Error ? error.message : `${file}: ${String(error)}`],
     };
   }
+  if (text === null) return { ok: false, issues: [`${file} was not written`] };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (error) {
     return { ok: false, issues: [`${file} is not JSON: ${(error as Error).message}`] };
   }

@@ -1,8 +1,9 @@
 import type { Stats } from "node:fs";
-import { lstat, readFile, realpath } from "node:fs/promises";
+import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "./errors.js";
 import { messages } from "./messages.js";
+import { isInside, kindOf, readRegularText } from "./safe-read.js";
 
 /** Larger than any report we write; an existing file above it is not ours (and is not read whole). */
 const SNIFF_LIMIT = 256 * 1024 * 1024;
@@ -50,7 +51,7 @@ async function checkTarget(flag: string, file: string, dir: string, root: string
     throw new UsageError(messages.paths.leavesProject(flag, file));
   const stat = await lstatOrNull(file);
   if (stat === null) return;
-  if (!stat.isFile()) throw new UsageError(messages.paths.notRegular(flag, file, kind(stat)));
+  if (!stat.isFile()) throw new UsageError(messages.paths.notRegular(flag, file, kindOf(stat)));
   if (!(await writtenByVerifier(file, stat.size)))
     throw new UsageError(messages.paths.notOurs(flag, file));
 }
@@ -74,7 +75,10 @@ async function realTarget(file: string): Promise<string> {
 /** A report (JSON with the report's identifying fields) or a summary (starts with its heading). */
 async function writtenByVerifier(file: string, size: number): Promise<boolean> {
   if (size > SNIFF_LIMIT) return false;
-  const text = await readFile(file, "utf8");
+  const text = await readRegularText(file, { label: file, maxBytes: SNIFF_LIMIT }).catch(
+    () => null,
+  );
+  if (text === null) return false;
   if (text.startsWith(SUMMARY_HEADING)) return true;
   try {
     const json = JSON.parse(text) as Record<string, unknown> | null;
@@ -89,11 +93,6 @@ async function writtenByVerifier(file: string, size: number): Promise<boolean> {
   }
 }
 
-function isInside(root: string, file: string): boolean {
-  const rel = path.relative(root, path.resolve(file));
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-}
-
 async function lstatOrNull(file: string): Promise<Stats | null> {
   try {
     return await lstat(file);
@@ -101,12 +100,4 @@ async function lstatOrNull(file: string): Promise<Stats | null> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
-}
-
-function kind(stat: Stats): string {
-  if (stat.isDirectory()) return "a directory";
-  if (stat.isSymbolicLink()) return "a symlink";
-  if (stat.isFIFO()) return "a FIFO";
-  if (stat.isSocket()) return "a socket";
-  return "a device";
 }

@@ -1,19 +1,32 @@
 import path from "node:path";
 import type { OutputSpec, VerifyReport } from "@ml-starter/schema";
-import { sha256File } from "./hash.js";
+import { InputRefusedError, sha256RegularFile } from "./safe-read.js";
 
-/** sha256 of each declared output's bytes (null when it was not written), in manifest order. */
+export interface HashedOutputs {
+  outputs: VerifyReport["outputs"];
+  /** Outputs that exist but were not read: not a regular file, or their real path leaves the project. */
+  refused: string[];
+}
+
+/** sha256 of each declared output's bytes (null when it was not written or was refused), in manifest order. */
 export async function hashOutputs(
-  dir: string,
+  root: string,
   specs: readonly OutputSpec[],
-): Promise<VerifyReport["outputs"]> {
-  const out: VerifyReport["outputs"] = [];
+): Promise<HashedOutputs> {
+  const outputs: VerifyReport["outputs"] = [];
+  const refused: string[] = [];
   for (const spec of specs) {
-    out.push({
-      path: spec.path,
-      kind: spec.kind,
-      sha256: await sha256File(path.join(dir, ...spec.path.split("/")), "bytes"),
-    });
+    let sha256: string | null = null;
+    try {
+      sha256 = await sha256RegularFile(path.join(root, ...spec.path.split("/")), {
+        label: spec.path,
+        root,
+      });
+    } catch (error) {
+      if (!(error instanceof InputRefusedError)) throw error;
+      refused.push(error.message);
+    }
+    outputs.push({ path: spec.path, kind: spec.kind, sha256 });
   }
-  return out;
+  return { outputs, refused };
 }

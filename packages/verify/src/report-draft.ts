@@ -37,6 +37,7 @@ export function emptyReport(mode: VerifyReport["mode"]): VerifyReport {
     dataset: null,
     margins: [],
     devcontainer: [],
+    warnings: [],
     outcome: "success",
     failure: null,
   };

@@ -1,4 +1,4 @@
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import {
   STEP_TOKENS,
@@ -12,6 +12,7 @@ import { parseJunit } from "./junit.js";
 import { messages } from "./messages.js";
 import { outputTail } from "./output-tail.js";
 import type { Redactor } from "./redact.js";
+import { readRegularText } from "./safe-read.js";
 import type { RawStepResult, StepRunner } from "./step-runner.js";
 
 export interface StepContext {
@@ -132,7 +133,8 @@ export function notRunStep(
 
 // --- internal ---
 
-function fillPackage(arg: string, importName: string | undefined): string {
+/** `{package}` → the import name, as the generator fills it into each step argument. */
+export function fillPackage(arg: string, importName: string | undefined): string {
   return importName === undefined ? arg : arg.split(STEP_TOKENS.package).join(importName);
 }
 
@@ -143,7 +145,8 @@ function joinRunnerPath(ctx: StepContext, name: string): string {
 
 async function readJunit(file: string): Promise<TestSummary | null> {
   try {
-    return parseJunit(await readFile(file, "utf8"));
+    const text = await readRegularText(file, { label: path.basename(file) });
+    return text === null ? null : parseJunit(text);
   } catch {
     return null;
   }

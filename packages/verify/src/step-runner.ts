@@ -53,6 +53,8 @@ export interface ContainerRunnerOptions {
   /** One human-readable progress line (already safe to print: the caller redacts). */
   log: (line: string) => void;
   debug: boolean;
+  /** `--trust`: allow devcontainer settings that reach into the host. */
+  trust?: boolean;
   signal?: AbortSignal;
 }
 

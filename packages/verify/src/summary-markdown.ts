@@ -19,6 +19,7 @@ export function renderSummary(report: VerifyReport): string {
       : `${report.outcome === "error" ? "⚠️ error" : "❌ failure"} (${report.failure?.code ?? "unknown"})`;
   out.push(`## ml-starter-verify: ${headline}`, "");
   out.push(describeEnvironment(report), "");
+  for (const warning of report.warnings) out.push(`> ⚠️ **Warning:** ${inline(warning)}`, "");
   if (report.failure) {
     const where = report.failure.step ? ` at step \`${report.failure.step}\`` : "";
     out.push(`**Failed${where}:** ${inline(report.failure.message)}`, "");

@@ -14,9 +14,11 @@ import { buildChildEnv } from "./fixed-env.js";
 import { probeInstalled, probePython } from "./fingerprint.js";
 import { createHostRunner } from "./host-runner.js";
 import { loadProjectFile } from "./load-project-file.js";
+import { planWarnings } from "./plan-check.js";
 import { messages } from "./messages.js";
 import { describeProject, recordStatic } from "./record-static.js";
-import { createRedactor, type Redactor } from "./redact.js";
+import { runRedactor } from "./credential-files.js";
+import type { Redactor } from "./redact.js";
 import { emptyReport, setFailure } from "./report-draft.js";
 import { notRunStep, runStep, type StepContext } from "./run-step.js";
 import type { StepRunner } from "./step-runner.js";
@@ -24,7 +26,8 @@ import { checkTools, type ToolInfo } from "./tools.js";
 
 export type ProgressEvent =
   | { type: "step-start"; id: string; command: readonly string[]; index: number; total: number }
-  | { type: "step-end"; result: StepResult; index: number; total: number };
+  | { type: "step-end"; result: StepResult; index: number; total: number }
+  | { type: "warning"; message: string };
 
 export interface VerifyOptions {
   /** Runs every command; default: a host runner. A runner passed here is not disposed by verifyProject. */
@@ -46,6 +49,13 @@ export interface VerifyOptions {
    * already installed, and two runs on one machine must give identical reports apart from durations.
    */
   keepPassedOutput?: boolean;
+  /**
+   * The user trusts the project: no warning when the plan differs from its template's (host mode), and
+   * container mode's host-side devcontainer settings are allowed (passed on by the caller's createRunner).
+   */
+  trust?: boolean;
+  /** The run's one redactor (the CLI passes the one it prints with); default: built from `env`. */
+  redactor?: Redactor;
 }
 
 /**
@@ -60,15 +70,21 @@ export async function verifyProject(
   const root = await realpath(path.resolve(dir)).catch(() => path.resolve(dir));
   const baseEnv = options.env ?? process.env;
   const env = buildChildEnv(baseEnv);
-  const redactor = createRedactor(baseEnv);
+  const redactor = options.redactor ?? (await runRedactor(baseEnv));
   const signal = options.signal;
   const report = emptyReport(options.mode ?? options.runner?.where ?? "host");
   const project = await loadProjectFile(root);
   const plan = project.ok ? project.value.verify : undefined;
   if (project.ok) describeProject(report, project.value);
   else setFailure(report, project.code, project.message);
+  // Host mode runs the plan's argv as is: say so when it is not the plan the template shipped.
+  if (project.ok && options.trust !== true && report.mode === "host") {
+    report.warnings = planWarnings(project.value);
+    for (const message of report.warnings)
+      options.onProgress?.({ type: "warning", message: redactor.text(message) });
+  }
 
-  await recordStatic(report, root, env);
+  await recordStatic(report, root, env, redactor);
 
   let ownedRunner: StepRunner | undefined;
   let runner = options.runner;

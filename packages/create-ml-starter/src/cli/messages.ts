@@ -49,7 +49,7 @@ Options:
   -v, --version                    print the version
 
 Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 environment
-(permissions, disk), 130 interrupted.`;
+(permissions, disk, a failed git or uv sync after generating), 130 interrupted.`;
   },
   needsFromData: (flag: string) => `--${flag} only applies with --from-data <path>`,
   fromDataConflict: "--from-data and --competition both name the competition's facts; pass one",
@@ -90,6 +90,8 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 en
     `✖ Unexpected error in ${PACKAGE_NAMES.create} ${version}. Please report it with the output of --debug.`,
   interrupted: "✖ Interrupted; nothing was created.",
   postStep: (r: PostStepResult) => `${r.status === "done" ? "✔" : r.status === "skipped" ? "•" : "!"} ${r.detail}`,
+  postStepStopped: (dir: string, r: PostStepResult) =>
+    `✖ ${r.status === "interrupted" ? "Interrupted" : "Failed"} after generating ${dir}: ${r.detail}.`,
   done(
     dir: string,
     cwd: string,

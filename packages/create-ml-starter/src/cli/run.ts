@@ -36,6 +36,9 @@ const defaultIo = (): CliIo => ({
   isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
 });
 
+/** A post-step (git, uv sync) failed: an environment problem; the generated files are complete. */
+const POST_STEP_FAILED_EXIT = 3;
+
 const INTERRUPT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /**
@@ -148,6 +151,11 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       ...(onFileWritten ? { onFileWritten } : {}),
     });
     for (const step of result.postSteps) io.out(messages.postStep(step));
+    const stopped = result.postSteps.find((s) => s.status === "interrupted" || s.status === "failed");
+    if (stopped) {
+      io.err(messages.postStepStopped(result.targetDir, stopped));
+      return stopped.status === "interrupted" ? 130 : POST_STEP_FAILED_EXIT;
+    }
     const installed = result.postSteps.some((s) => s.step === "install" && s.status === "done");
     const runner = packageRunnerFrom(io.env["npm_config_user_agent"]);
     io.out(messages.done(result.targetDir, io.cwd, result.names, result.manifest, installed, runner, result.competition));

@@ -89,13 +89,15 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   }
   const copyData = inferred !== undefined && options.copyData !== false;
   if (inferred && copyData) await checkCopySize(inferred.files);
-  const files = await planFiles(templatesRoot, dir, names.importName);
+  const files = await planFiles(templatesRoot, dir, names.importName, manifest.extends);
   const dataOutputs = copyData ? dataFilesOf(inferred.files).map((f) => `${RAW_DATA_DIR}/${path.basename(f)}`) : [];
   const generated = [PROJECT_FILE_NAME, ...(profileToml === undefined ? [] : [PROFILE_FILE_NAME]), ...dataOutputs];
   const outputs = [...files.map((f) => f.output), ...generated].sort();
   const transforms = approachesTransform(outputs, competition, manifest.id);
   checkPathLength(target, outputs, options.platform);
-  const initial = await inspectTarget(target);
+  const initial = await inspectTarget(target).catch((error: unknown) => {
+    throw fromFsError(error, "inspecting the target");
+  });
 
   const data: TemplateData = {
     ...names,
@@ -143,14 +145,16 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   }
 
   // 3. Steps that only add to a valid project; a failure is reported, never rolled back.
+  // An interrupt stops the step under way and skips the rest; the result says so (the CLI exits 130).
   const postSteps: PostStepResult[] = [];
-  if (options.git !== false) {
+  const signal = options.signal;
+  if (options.git !== false && !signal?.aborted) {
     progress("Initialising git");
-    postSteps.push(await initGit(target, initial.kind === "empty" && initial.hasGit));
+    postSteps.push(await initGit(target, initial.kind === "empty" && initial.hasGit, signal));
   }
-  if (options.install !== false) {
+  if (options.install !== false && !signal?.aborted) {
     progress("Installing the locked environment (uv sync --locked)");
-    postSteps.push(await installWithUv(target));
+    postSteps.push(await installWithUv(target, signal));
   }
   return { targetDir: target, names, manifest, competition, files: outputs, postSteps };
 }

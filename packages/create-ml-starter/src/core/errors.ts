@@ -73,6 +73,16 @@ export function fromFsError(error: unknown, action: string): MlStarterError {
         hint: "choose a directory you can write to",
         cause: error,
       });
+    case "ENOTDIR":
+      return new MlStarterError("TARGET_IS_FILE", `A parent of the target is a file, not a directory, while ${action}${where}`, {
+        hint: "choose a path whose parent folders are directories",
+        cause: error,
+      });
+    case "ENAMETOOLONG":
+      return new MlStarterError("PATH_TOO_LONG", `A path is too long for this file system while ${action}${where}`, {
+        hint: "choose a shorter directory path",
+        cause: error,
+      });
     case "ENOSPC":
     case "EDQUOT":
       return new MlStarterError("DISK_ERROR", `No space left on device while ${action}${where}`, {

@@ -55,16 +55,27 @@ async function walk(root: string, rel = ""): Promise<string[]> {
 }
 
 /**
- * The files a project gets: the shared layer, then the archetype's files on top (same output path wins),
- * sorted by output path. `template.json` stays behind; `ml-starter.json` is written by the generator.
+ * The files a project gets: the shared layer, then the layers the manifest `extends` (in order), then the
+ * archetype's files on top (a later layer wins on the same output path), sorted by output path.
+ * `template.json` stays behind; `ml-starter.json` is written by the generator.
  */
-export async function planFiles(templatesRoot: string, archetypeDir: string, importName: string): Promise<PlannedFile[]> {
+export async function planFiles(
+  templatesRoot: string,
+  archetypeDir: string,
+  importName: string,
+  extendsLayers: readonly string[] = [],
+): Promise<PlannedFile[]> {
   const byOutput = new Map<string, PlannedFile>();
   const shared = path.join(templatesRoot, SHARED_LAYER);
-  const layers = [shared, archetypeDir];
+  const layers = [shared, ...extendsLayers.map((name) => path.join(templatesRoot, name)), archetypeDir];
   for (const layer of layers) {
     const files = await walk(layer).catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT" && layer === shared) return [];
+      if (error.code === "ENOENT" && layer !== archetypeDir) {
+        throw new MlStarterError("TEMPLATE_INVALID", `Template layer ${path.basename(layer)} not found in ${templatesRoot}.`, {
+          hint: "a manifest's `extends` names folders beside the archetypes, such as _tabular",
+        });
+      }
       throw error;
     });
     const seen = new Set<string>();

@@ -2,7 +2,6 @@ import path from "node:path";
 import { readdir, readFile } from "node:fs/promises";
 import { TemplateManifestSchema, formatIssues, type TemplateManifest } from "@ml-starter/schema";
 import { MlStarterError } from "./errors.js";
-import { SHARED_LAYER } from "./templates-root.js";
 import { suggestionHint } from "../suggest/did-you-mean.js";
 
 export interface Archetype {
@@ -22,7 +21,8 @@ export async function loadRegistry(templatesRoot: string): Promise<Archetype[]> 
     });
   }
   const archetypes: Archetype[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory() && e.name !== SHARED_LAYER)) {
+  // `_`-folders (_shared, _tabular) are layers, not archetypes.
+  for (const entry of entries.filter((e) => e.isDirectory() && !e.name.startsWith("_"))) {
     const dir = path.join(templatesRoot, entry.name);
     const file = path.join(dir, "template.json");
     const text = await readFile(file, "utf8").catch(() => undefined);

@@ -34,16 +34,30 @@ describe.skipIf(process.platform === "win32")("interactive prompts on a terminal
     const down = "\u001b[B";
     const { code, screen } = await onTerminal(["--no-install", "--no-git"], [
       { when: "Competition archetype", send: `${down}\r` },
+      { when: "Competition (from the catalog)", send: "\r" },
       { when: "Project name", send: "\r" },
     ]);
     expect(code, screen).toBe(0);
     expect(await readdir(tmp.path)).toEqual(["titanic-starter"]);
     const projectFile = JSON.parse(await readFile(path.join(tmp.path, "titanic-starter", "ml-starter.json"), "utf8")) as { template: { id: string } };
     expect(projectFile.template.id).toBe("classification");
+    expect(await readFile(path.join(tmp.path, "titanic-starter", "competition.toml"), "utf8")).toMatch(/^slug = "titanic"$/m);
+  });
+
+  it("offers the archetype's catalog, its default first, and writes the chosen competition", async () => {
+    const down = "\u001b[B";
+    const { code, screen } = await onTerminal(["my-comp", "-a", "classification", "--no-install", "--no-git"], [
+      { when: "Competition (from the catalog)", send: `${down}\r` },
+    ]);
+    expect(code, screen).toBe(0);
+    expect(screen).toContain("Titanic - Machine Learning from Disaster (titanic), the archetype's default");
+    // The second choice: the first classification entry by slug after the canonical one.
+    expect(await readFile(path.join(tmp.path, "my-comp", "competition.toml"), "utf8")).toMatch(/^slug = "forest-cover-type-prediction"$/m);
   });
 
   it("re-asks with the rule when a typed name is invalid", async () => {
     const { code, screen } = await onTerminal(["-a", "classification", "--no-install", "--no-git"], [
+      { when: "Competition (from the catalog)", send: "\r" },
       { when: "Project name", send: "\u0015class\r" },
       { when: "Python keyword", send: "\u0015\u0017\u0017kaggle-fun\r" },
     ]);

@@ -29,8 +29,8 @@ describe.each(ids)("createProject(%s)", (id) => {
     const result = await createProject({ ...base, archetype: id, targetDir: path.join(tmp.path, "my proj dir", "demo-project") });
     expect(result.names).toEqual({ projectName: "demo-project", distName: "demo-project", importName: "demo_project" });
     await expect(`${result.files.join("\n")}\n`).toMatchFileSnapshot(`__snapshots__/${id}.files.txt`);
-    const { dir } = (await loadRegistry(REPO_TEMPLATES)).find((a) => a.manifest.id === id)!;
-    for (const file of await planFiles(REPO_TEMPLATES, dir, "demo_project")) {
+    const { dir, manifest } = (await loadRegistry(REPO_TEMPLATES)).find((a) => a.manifest.id === id)!;
+    for (const file of await planFiles(REPO_TEMPLATES, dir, "demo_project", manifest.extends)) {
       const generated = await readFile(path.join(result.targetDir, file.output));
       if (file.render) {
         // `${{ … }}` is GitHub Actions syntax; any other `{{` is a placeholder left behind.

@@ -47,6 +47,36 @@ describe("planFiles", () => {
     ]);
   });
 
+  it("layers `extends` after _shared and before the archetype, in order", async () => {
+    await tree({
+      "_shared/a.txt": "shared",
+      "_shared/b.txt": "shared",
+      "_tabular/b.txt": "tabular",
+      "_tabular/c.txt": "tabular",
+      "_extra/c.txt": "extra",
+      "arch/template.json": "{}",
+      "arch/d.txt": "arch",
+      "arch/c.txt": "arch",
+    });
+    const noArch = await planFiles(root, path.join(root, "empty"), "pkg", ["_tabular", "_extra"]).catch((e: unknown) => e);
+    expect(noArch).toBeInstanceOf(Error); // the archetype itself must exist
+    const source = async (layers: string[]) =>
+      (await planFiles(root, path.join(root, "arch"), "pkg", layers)).map((f) => [f.output, path.dirname(path.relative(root, f.source))]);
+    expect(await source(["_tabular"])).toEqual([
+      ["a.txt", "_shared"],
+      ["b.txt", "_tabular"],
+      ["c.txt", "arch"],
+      ["d.txt", "arch"],
+    ]);
+    await rm(path.join(root, "arch", "c.txt"));
+    expect(await source(["_tabular", "_extra"])).toContainEqual(["c.txt", "_extra"]);
+    expect(await source(["_extra", "_tabular"])).toContainEqual(["c.txt", "_tabular"]);
+    const missing = await source(["_nope"]).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(MlStarterError);
+    expect((missing as MlStarterError).code).toBe("TEMPLATE_INVALID");
+    expect((missing as MlStarterError).message).toMatch(/_nope not found/);
+  });
+
   it("refuses two files of one layer with the same output", async () => {
     await tree({ "arch/uv.lock": "", "arch/uv.lock.hbs": "" });
     await expect(planFiles(root, path.join(root, "arch"), "pkg")).rejects.toThrow(/Two template files produce uv.lock/);

@@ -1,7 +1,7 @@
 // The workflows' structure, parsed with `yaml`: least privilege, pinned runners, timeouts, the
 // archetype matrix derived from the manifests, and the generated project's verify.yml contract.
 import path from "node:path";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { manifestIds } from "../lib/archetypes.js";
@@ -270,12 +270,15 @@ describe("the generated project's .github/workflows/verify.yml", () => {
 
   it("uses a uv that satisfies every archetype's [tool.uv] required-version", () => {
     for (const id of manifestIds(TEMPLATES_DIR)) {
-      let pyproject: string;
-      try {
-        pyproject = readFileSync(path.join(TEMPLATES_DIR, id, "pyproject.toml.hbs"), "utf8");
-      } catch {
-        continue; // an archetype still being written
-      }
+      // The archetype's own pyproject wins over one from the layers it extends (e.g. _tabular).
+      const manifest = JSON.parse(readFileSync(path.join(TEMPLATES_DIR, id, "template.json"), "utf8")) as {
+        extends?: string[];
+      };
+      const pyproject = [id, ...(manifest.extends ?? []).reverse()]
+        .map((dir) => path.join(TEMPLATES_DIR, dir, "pyproject.toml.hbs"))
+        .filter((file) => existsSync(file))
+        .map((file) => readFileSync(file, "utf8"))[0];
+      if (pyproject === undefined) continue; // an archetype still being written
       const required = /required-version\s*=\s*"==(\d+\.\d+)\.\*"/.exec(pyproject)?.[1];
       expect(required, `${id}: required-version`).toBeDefined();
       expect(UV_VERSION.startsWith(`${required}.`), id).toBe(true);

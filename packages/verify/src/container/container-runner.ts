@@ -20,7 +20,8 @@ import {
   type DockerContext,
 } from "./docker.js";
 import { ContainerError, type ContainerErrorCode } from "./errors.js";
-import { checkDevcontainerLockfile } from "./lockfile-check.js";
+import { refuseHostSettings } from "./host-settings.js";
+import { checkDevcontainerLockfile, locateDevcontainerConfig } from "./lockfile-check.js";
 import { parseUname } from "./platform.js";
 import { forwardedEnv } from "./remote-env.js";
 import { createScratch, type Scratch } from "./scratch.js";
@@ -46,6 +47,11 @@ export interface ContainerRunnerOptions {
   upTimeoutMs?: number;
   /** Variable names forwarded beyond the determinism allow-list (secret-looking names never are). */
   forwardEnv?: readonly string[];
+  /**
+   * Allow devcontainer settings that reach into the host (initializeCommand, mounts, runArgs, privileged, capAdd,
+   * securityOpt, …). Default false: they are refused with `devcontainer_invalid` before Docker is contacted.
+   */
+  trust?: boolean;
   /** Also remove the `vsc-…` images `devcontainer build` tagged, on dispose (tests). Default false: reruns reuse them. */
   removeImagesOnDispose?: boolean;
 }
@@ -93,6 +99,9 @@ export async function createContainerRunner(
   const cliLog = options.debug === true ? say : undefined;
   const signal = options.signal;
 
+  // Before anything runs, Docker included: a config reaching into the host is refused unless trusted.
+  const located = options.trust === true ? undefined : await locateDevcontainerConfig(workspace);
+  if (located !== undefined) await refuseHostSettings(workspace, located.config, located.text);
   const dockerVersion = await checkDocker(docker);
   const cli = locateDevcontainerCli();
   const { lockfile } = await checkDevcontainerLockfile(workspace);

@@ -3,7 +3,12 @@ import { VerifyError } from "../errors.js";
 // The verifier's failure codes container mode can end with. The lock codes come from the devcontainer's own
 // `uv sync --locked` (onCreateCommand), which runs before any step: the same drift, named the same way.
 export type ContainerErrorCode =
-  "docker_unavailable" | "container_failed" | "interrupted" | "lock_out_of_date" | "lock_missing";
+  | "docker_unavailable"
+  | "container_failed"
+  | "interrupted"
+  | "lock_out_of_date"
+  | "lock_missing"
+  | "devcontainer_invalid";
 
 /**
  * Why container mode could not run. A VerifyError, so the verifier turns it into `report.failure` as is.

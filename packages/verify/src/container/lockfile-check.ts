@@ -1,6 +1,6 @@
 import path from "node:path";
-import { readFile } from "node:fs/promises";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { InputRefusedError, readRegularText } from "../safe-read.js";
 import { ContainerError } from "./errors.js";
 
 export interface DevcontainerFiles {
@@ -12,11 +12,13 @@ export interface DevcontainerFiles {
 
 const UPGRADE_HINT = "run `devcontainer upgrade --workspace-folder .` and commit the lockfile";
 
-async function readIfExists(file: string): Promise<string | undefined> {
+async function readIfExists(root: string, file: string): Promise<string | undefined> {
+  const label = path.relative(root, file).split(path.sep).join("/");
   try {
-    return await readFile(file, "utf8");
+    return (await readRegularText(file, { label, root })) ?? undefined;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (error instanceof InputRefusedError)
+      throw new ContainerError("container_failed", error.message);
     throw error;
   }
 }
@@ -40,6 +42,20 @@ function featureIds(value: unknown): string[] {
   return typeof features === "object" && features !== null ? Object.keys(features).sort() : [];
 }
 
+/** The devcontainer config the CLI will use (`.devcontainer/devcontainer.json`, else `.devcontainer.json`). */
+export async function locateDevcontainerConfig(
+  projectDir: string,
+): Promise<{ config: string; text: string } | undefined> {
+  for (const config of [
+    path.join(projectDir, ".devcontainer", "devcontainer.json"),
+    path.join(projectDir, ".devcontainer.json"),
+  ]) {
+    const text = await readIfExists(projectDir, config);
+    if (text !== undefined) return { config, text };
+  }
+  return undefined;
+}
+
 /**
  * Finds the devcontainer config the CLI will use and checks its committed lockfile names exactly the config's
  * Features. `devcontainer build --frozen-lockfile` checks versions and integrity, but only when the config has
@@ -47,19 +63,7 @@ function featureIds(value: unknown): string[] {
  */
 export async function checkDevcontainerLockfile(projectDir: string): Promise<DevcontainerFiles> {
   const rel = (file: string) => path.relative(projectDir, file).split(path.sep).join("/");
-  const candidates = [
-    path.join(projectDir, ".devcontainer", "devcontainer.json"),
-    path.join(projectDir, ".devcontainer.json"),
-  ];
-  let config: string | undefined;
-  let configText: string | undefined;
-  for (const candidate of candidates) {
-    configText = await readIfExists(candidate);
-    if (configText !== undefined) {
-      config = candidate;
-      break;
-    }
-  }
+  const { config, text: configText } = (await locateDevcontainerConfig(projectDir)) ?? {};
   if (config === undefined || configText === undefined) {
     throw new ContainerError(
       "container_failed",
@@ -74,7 +78,7 @@ export async function checkDevcontainerLockfile(projectDir: string): Promise<Dev
     path.basename(config).startsWith(".") ? ".devcontainer-lock.json" : "devcontainer-lock.json",
   );
   const wanted = featureIds(parseJsonc(configText, rel(config)));
-  const lockText = await readIfExists(lockfile);
+  const lockText = await readIfExists(projectDir, lockfile);
   if (lockText === undefined) {
     throw new ContainerError(
       "container_failed",

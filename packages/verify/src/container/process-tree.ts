@@ -1,5 +1,6 @@
 import { execa } from "execa";
 import { killTree } from "../kill-tree.js";
+import { OutputRing } from "../output-ring.js";
 
 export interface TreeResult {
   /** null when the tree was killed (timeout, abort) or never started. */
@@ -50,24 +51,29 @@ export async function runTree(
   }
   const child = execa(file, args, {
     reject: false,
-    all: true,
     stdin: "ignore",
-    encoding: "utf8",
     windowsHide: true,
     // Its own process group on POSIX, so the CLI and the docker client it starts die together.
     detached: process.platform !== "win32",
-    maxBuffer: 256 * 1024 * 1024,
+    // Only the tail of each stream is kept (OutputRing): a step's output never grows memory without bound.
+    buffer: false,
     ...(options.env !== undefined ? { env: options.env, extendEnv: false } : {}),
+  });
+  const rings = { stdout: new OutputRing(), stderr: new OutputRing(), all: new OutputRing() };
+  child.stdout.on("data", (chunk: Buffer) => {
+    rings.stdout.push(chunk);
+    rings.all.push(chunk);
   });
   let stderrRest = "";
   const onLine = options.onStderrLine;
-  if (onLine !== undefined) {
-    child.stderr.on("data", (chunk: Buffer | string) => {
-      const lines = (stderrRest + chunk.toString()).split(/\r?\n/);
-      stderrRest = lines.pop() ?? "";
-      for (const line of lines) onLine(line);
-    });
-  }
+  child.stderr.on("data", (chunk: Buffer) => {
+    rings.stderr.push(chunk);
+    rings.all.push(chunk);
+    if (onLine === undefined) return;
+    const lines = (stderrRest + chunk.toString()).split(/\r?\n/);
+    stderrRest = lines.pop() ?? "";
+    for (const line of lines) onLine(line);
+  });
   let stopping: Promise<void> | undefined;
   const stop = (why: "timeout" | "abort") => {
     if (stopping !== undefined) return;
@@ -100,9 +106,9 @@ export async function runTree(
       exitCode: killed || typeof result.exitCode !== "number" ? null : result.exitCode,
       ...stopped,
       durationMs: Math.round(performance.now() - started),
-      stdout: result.stdout,
-      stderr: result.stderr,
-      all: result.all,
+      stdout: rings.stdout.text().replace(/\r?\n$/, ""),
+      stderr: rings.stderr.text().replace(/\r?\n$/, ""),
+      all: rings.all.text().replace(/\r?\n$/, ""),
       spawnError,
     };
   } finally {

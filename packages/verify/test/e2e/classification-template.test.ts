@@ -10,7 +10,8 @@ import { describeVerifierScenarios } from "./scenarios.js";
 
 const REPO = fileURLToPath(new URL("../../../../", import.meta.url));
 const CREATE_CLI = path.join(REPO, "packages", "create-ml-starter", "dist", "cli.js");
-const TEMPLATE_READY = existsSync(path.join(REPO, "templates", "classification", "uv.lock.hbs"));
+// The lock lives in the shared tabular layer that classification extends.
+const TEMPLATE_READY = existsSync(path.join(REPO, "templates", "_tabular", "uv.lock.hbs"));
 
 let root: TempDir;
 

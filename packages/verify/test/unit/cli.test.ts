@@ -4,18 +4,14 @@ import path from "node:path";
 import { VerifyReportSchema } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../../src/cli-args.js";
-import { main, type CliIo } from "../../src/cli-main.js";
+import { main } from "../../src/cli-main.js";
+import { cliIo } from "../helpers/cli-io.js";
 import { loadContainerRunnerFactory } from "../../src/load-container-runner.js";
 import { serializeReport } from "../../src/write-report.js";
 import { envWith, nodeStep, readJson, testdir, writeProject } from "../helpers/project.js";
 import { onMac, sampleReport } from "../helpers/report.js";
 
-function io(cwd: string, env: Record<string, string | undefined> = envWith([])) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env, isTTY: false };
-  return { io: value, out: () => out.join(""), err: () => err.join("") };
-}
+const io = cliIo;
 
 describe("argument parsing", () => {
   it.each([
@@ -27,6 +23,7 @@ describe("argument parsing", () => {
         report: undefined,
         summary: undefined,
         container: false,
+        trust: false,
         debug: false,
         json: false,
       },
@@ -39,6 +36,7 @@ describe("argument parsing", () => {
         report: "r.json",
         summary: "s.md",
         container: true,
+        trust: false,
         debug: true,
         json: true,
       },
@@ -152,7 +150,7 @@ describe("CLI", () => {
     const report = VerifyReportSchema.parse(JSON.parse(run.out()));
     expect(report.environment.variables).toMatchObject({
       KAGGLE_API_TOKEN: "[REDACTED]",
-      UV_INDEX_URL: "https://***@host.example/simple",
+      UV_INDEX_URL: "https://host.example",
     });
     expect(report.steps[0]?.outputTail).toContain("KAGGLE_KEY=[REDACTED]");
     expect(report.steps[0]?.command.at(-1)).toBe("--token=[REDACTED]");

@@ -3,20 +3,11 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, type CliIo } from "../../src/cli-main.js";
-import { envWith, nodeStep, testdir, writeProject } from "../helpers/project.js";
+import { main } from "../../src/cli-main.js";
+import { cliIo } from "../helpers/cli-io.js";
+import { nodeStep, testdir, writeProject } from "../helpers/project.js";
 
-function io(cwd: string) {
-  const err: string[] = [];
-  const value: CliIo = {
-    out: () => undefined,
-    err: (t) => err.push(t),
-    cwd,
-    env: envWith([]),
-    isTTY: false,
-  };
-  return { io: value, err: () => err.join("") };
-}
+const io = (cwd: string) => cliIo(cwd);
 
 /** A project whose step writes outputs/: a refused run must not have started it (no outputs/ at all). */
 async function project() {

@@ -1,0 +1,62 @@
+// Every catalog entry generates AND runs (issue 12): generated in-process with its competition, then the
+// locked environment, the project's own synthetic-data and train steps (read from ml-starter.json), and
+// a submission in the profile's exact format. `pytest` runs for one entry per task type (the first by
+// slug), the rest rely on it: the engine is the same code, only competition.toml differs.
+import path from "node:path";
+import { readFile } from "node:fs/promises";
+import { createProject, loadCatalog, type Competition } from "@ml-starter/create";
+import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, TEMPLATES_DIR } from "../lib/paths.js";
+import { csvShape, readMetrics, readProjectFile, runIn, stepOf } from "../lib/project-run.js";
+
+const CATALOG_DIR = path.join(REPO_ROOT, "catalog");
+const catalog = await loadCatalog(CATALOG_DIR);
+const withTests = new Set(["binary", "multiclass", "regression"].map((type) => catalog.find((c) => c.listing.type === type)?.slug));
+const SYNC_TIMEOUT = 900_000;
+
+let tmp: TempDir;
+const scores: string[] = [];
+beforeAll(async () => {
+  tmp = await tempDirWithSpaces("catalog projects");
+});
+afterAll(async () => {
+  if (scores.length > 0) console.log(`catalog scores on synthetic data:\n${scores.join("\n")}`);
+  await tmp?.cleanup();
+});
+
+async function generateAndRun(entry: Competition): Promise<void> {
+  const { profile } = entry;
+  const result = await createProject({
+    targetDir: path.join(tmp.path, entry.slug),
+    archetype: profile.archetype,
+    competition: entry.slug,
+    templatesRoot: TEMPLATES_DIR,
+    catalogRoot: CATALOG_DIR,
+    git: false,
+    install: false,
+  });
+  const dir = result.targetDir;
+  expect(await readFile(path.join(dir, "competition.toml"), "utf8")).toBe(entry.profileToml);
+  const project = await readProjectFile(dir);
+  await runIn(dir, ["uv", "sync", "--locked"], SYNC_TIMEOUT);
+  if (withTests.has(entry.slug)) await runIn(dir, ["uv", "run", "--locked", "pytest", "-q", "-p", "no:cacheprovider"], SYNC_TIMEOUT);
+  for (const role of ["generate-data", "train"]) {
+    const step = stepOf(project, role);
+    await runIn(dir, step.run, step.timeoutMs);
+  }
+  const submissionPath = project.verify.outputs.map((o) => o.path).find((p) => path.posix.basename(p) === "submission.csv");
+  expect(submissionPath, "ml-starter.json lists the submission among its outputs").toBeDefined();
+  const submission = csvShape(await readFile(path.join(dir, submissionPath ?? ""), "utf8"));
+  expect(submission.header, "submission header = [submission].columns").toEqual(profile.submission.columns);
+  expect(submission.rows, "one submission row per synthetic test row").toBe(profile.synthetic.test_rows);
+  const models = await readMetrics(dir, project);
+  const metric = profile.metric.name;
+  scores.push(`  ${entry.slug} (${metric}): ${Object.entries(models).map(([m, v]) => `${m} ${v[metric]?.toFixed(4) ?? "?"}`).join(", ")}`);
+}
+
+describe.each(catalog.map((c) => [c.slug, c] as const))("catalog entry %s", (_slug, entry) => {
+  it(`generates, installs${withTests.has(entry.slug) ? ", passes its tests" : ""}, trains on synthetic data and submits in the profile's format`, async () => {
+    await generateAndRun(entry);
+  }, SYNC_TIMEOUT * 2);
+});

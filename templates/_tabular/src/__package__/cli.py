@@ -1,0 +1,172 @@
+"""Command-line interface: ``synth``, ``train``, ``predict``, ``score`` and ``download``.
+
+The thread variables are set before anything imports numpy, scikit-learn or lightgbm (those
+modules are imported lazily inside the commands): BLAS and OpenMP read them once, at load
+time, and one thread is what makes runs repeatable.
+
+Exit codes: 0 ok; 1 a run failed (missing or mismatched data, bad submission); 2 usage or an
+invalid ``competition.toml``; 3 Kaggle refused the download (rules not accepted).
+"""
+
+import os
+
+for _var in (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",  # macOS Accelerate
+    "NUMEXPR_NUM_THREADS",
+    "POLARS_MAX_THREADS",
+):
+    os.environ.setdefault(_var, "1")
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .profile import ProfileError, load_profile
+
+EXIT_FAILED = 1
+
+
+def _cmd_synth(args: argparse.Namespace) -> int:
+    from .synth import write_synthetic
+
+    profile = load_profile(args.profile)
+    out_dir = args.out if args.out is not None else Path("data") / "synthetic"
+    seed = profile.synthetic["seed"] if args.seed is None else args.seed
+    paths = write_synthetic(profile, out_dir, seed)
+    names = ", ".join(p.name for p in paths)
+    print(f"wrote {len(paths)} files to {out_dir} (seed {seed}): {names}")
+    return 0
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from .train import run_training
+
+    profile = load_profile(args.profile)
+    start = time.perf_counter()
+    report = run_training(
+        profile, args.out, data_dir=args.data_dir, synthetic=args.synthetic, seed=args.seed
+    )
+    seed_note = f", seed {report.seed}" if report.dataset == "synthetic" else ""
+    folds = profile.validation["folds"]
+    print(
+        f"dataset: {report.dataset} ({report.directory}{seed_note}); {report.n_train} train / "
+        f"{report.n_test} test rows; {folds}-fold OOF scores ({profile.metric} is the metric):"
+    )
+    names = list(next(iter(report.metrics.values())))
+    print(f"  {'model':<10}" + "".join(f" {n:>9}" for n in names))
+    for model, scores in report.metrics.items():
+        print(f"  {model:<10}" + "".join(f" {scores[n]:>9.4f}" for n in names))
+    print(
+        f"wrote {args.out / 'metrics.json'}, {args.out / 'submission.csv'} and "
+        f"{len(report.written) - 2} more files in {time.perf_counter() - start:.1f} s"
+    )
+    return 0
+
+
+def _cmd_predict(args: argparse.Namespace) -> int:
+    from .predict import run_prediction
+
+    path = run_prediction(load_profile(args.profile), args.out, data_dir=args.data_dir)
+    print(f"wrote {path}")
+    return 0
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from .submission import score_submission
+    from .synth import SOLUTION_FILE
+
+    profile = load_profile(args.profile)
+    solution = args.solution or Path("data") / "synthetic" / SOLUTION_FILE
+    value = score_submission(profile, args.submission, solution)
+    print(f"{profile.metric}: {value:.6f}")
+    return 0
+
+
+def _cmd_download(args: argparse.Namespace) -> int:
+    from .download import download
+
+    profile = load_profile(args.profile)
+    return download(profile, args.data_dir or Path("data") / "raw")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and for shell completion tools)."""
+    parser = argparse.ArgumentParser(
+        prog=__package__,
+        description="Kaggle starter driven by competition.toml: synthetic data, CV baselines, "
+        "submission.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--profile",
+        type=Path,
+        default=None,
+        help="competition profile (default: ./competition.toml, else the project's own)",
+    )
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="folder holding the competition files (default: data/raw when it has them, "
+        "else data/synthetic)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("synth", parents=[common], help="write synthetic competition files")
+    p.add_argument("--seed", type=int, default=None, help="generator seed (default: profile's)")
+    p.add_argument("--out", type=Path, default=None, help="folder (default: data/synthetic)")
+    p.set_defaults(func=_cmd_synth)
+
+    for name, func, help_text in (
+        ("train", _cmd_train, "cross-validate the baselines, write metrics and a submission"),
+        ("predict", _cmd_predict, "rewrite the submission from the saved fold models"),
+    ):
+        p = sub.add_parser(name, parents=[common, data], help=help_text)
+        p.add_argument("--out", type=Path, default=Path("outputs"), help="outputs folder")
+        p.set_defaults(func=func)
+    train = sub.choices["train"]
+    train.add_argument(
+        "--synthetic", action="store_true", help="use data/synthetic even when data/raw has files"
+    )
+    train.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="synthetic data seed; regenerates data/synthetic if it holds another seed",
+    )
+
+    p = sub.add_parser("score", parents=[common], help="score a submission on the synthetic set")
+    p.add_argument("submission", type=Path, help="submission CSV")
+    p.add_argument("--solution", type=Path, default=None, help="solution file to score against")
+    p.set_defaults(func=_cmd_score)
+
+    p = sub.add_parser(
+        "download", parents=[common, data], help="download the real data (into data/raw)"
+    )
+    p.set_defaults(func=_cmd_download)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; errors become one line on stderr and an exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ProfileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

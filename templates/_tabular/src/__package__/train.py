@@ -1,0 +1,185 @@
+"""The ``train`` pipeline: every model through the shared folds, then every artefact.
+
+Outputs (under ``outputs/`` by default):
+
+* ``metrics.json``: OOF scores per model (``naive``, ``linear``, ``lightgbm``);
+* ``folds.csv``: the fold of each train row, reused by later runs and added models;
+* ``oof_<model>.csv`` / ``test_<model>.csv``: OOF and fold-averaged test predictions, the
+  inputs of a future stacker;
+* ``models/lightgbm_fold<k>.txt`` + ``models/manifest.json``: what ``predict`` reloads;
+* ``submission.csv``: LightGBM's test predictions in the competition's format.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from threadpoolctl import threadpool_limits
+
+from .data import DATA_ROOT, Dataset, has_train_file, load_dataset
+from .features import build_features
+from .io import write_bytes, write_csv, write_json
+from .metric import METRICS, Decision, evaluate, round_proba, tune_decision
+from .models import SUBMISSION_MODEL, booster_text, encode_label, model_factories
+from .profile import Profile
+from .submission import make_submission, write_submission
+from .synth import ensure_synthetic, synthetic_seed
+from .validation import FOLD_COL, OOFResult, cross_validate, load_or_make_folds
+
+SCHEMA_VERSION = 1
+PREDICTION_COL = "prediction"
+MODELS_DIR = "models"
+MODEL_MANIFEST = "manifest.json"
+
+
+@dataclass
+class TrainReport:
+    """What a training run produced, for printing and for tests."""
+
+    dataset: str
+    directory: Path
+    seed: int
+    n_train: int
+    n_test: int
+    metrics: dict[str, dict[str, float]]
+    written: list[Path] = field(default_factory=list)
+
+
+def model_file(out_dir: Path, fold: int) -> Path:
+    return out_dir / MODELS_DIR / f"{SUBMISSION_MODEL}_fold{fold}.txt"
+
+
+def choose_data(
+    profile: Profile,
+    data_dir: Path | None,
+    synthetic: bool,
+    seed: int | None,
+    log: Callable[[str], None],
+) -> tuple[Path, str, int]:
+    """The folder to train on, whether it is real or synthetic, and the seed on record.
+
+    ``--data-dir`` is the folder holding the files; without it, ``data/raw`` when it has the
+    train file, else ``data/synthetic`` (generated when missing, stale or of another seed).
+    """
+    if data_dir is not None:
+        found = synthetic_seed(profile, data_dir)
+        if found is None:
+            return data_dir, "raw", profile.synthetic["seed"]
+        return data_dir, "synthetic", found
+    raw = DATA_ROOT / "raw"
+    if not synthetic and seed is None and has_train_file(raw, profile):
+        return raw, "raw", profile.synthetic["seed"]
+    directory = DATA_ROOT / "synthetic"
+    used, written = ensure_synthetic(profile, directory, seed)
+    if written:
+        log(f"note: wrote synthetic data to {directory} (seed {used})")
+    return directory, "synthetic", used
+
+
+def encode_target(profile: Profile, train: pd.DataFrame) -> np.ndarray:
+    values = train[profile.target_col]
+    if profile.is_classification:
+        return np.array([encode_label(profile, v) for v in values.tolist()], dtype=np.int64)
+    return values.astype(np.float64).to_numpy()
+
+
+def prediction_frame(profile: Profile, pred: np.ndarray) -> dict[str, np.ndarray]:
+    """One column, or (multiclass) one probability column per class."""
+    if pred.ndim == 1:
+        return {PREDICTION_COL: pred}
+    return {f"{PREDICTION_COL}_{label}": pred[:, k] for k, label in enumerate(profile.labels)}
+
+
+def _write_predictions(profile, out_dir, name, data: Dataset, folds, result) -> list[Path]:
+    ids = list(profile.ids)
+    oof = (
+        data.train[ids]
+        .reset_index(drop=True)
+        .assign(
+            **{FOLD_COL: folds, profile.target_col: data.train[profile.target_col].to_numpy()},
+            **prediction_frame(profile, result.oof),
+        )
+    )
+    test = data.test[ids].reset_index(drop=True).assign(**prediction_frame(profile, result.test))
+    return [
+        write_csv(oof, out_dir / f"oof_{name}.csv"),
+        write_csv(test, out_dir / f"test_{name}.csv"),
+    ]
+
+
+def run_models(profile: Profile, data: Dataset, folds: np.ndarray, y: np.ndarray):
+    """OOF results, decisions and metrics per model (predictions back on the target's scale)."""
+    feats = build_features(data.train, data.test, profile)
+    raw = pd.concat([data.train, data.test], ignore_index=True)
+    log_target = METRICS[profile.metric].log_target
+    y_fit = np.log1p(y) if log_target else y
+    factories = model_factories(profile, raw, feats.categorical, len(data.train))
+    results: dict[str, OOFResult] = {}
+    decisions: dict[str, Decision] = {}
+    metrics: dict[str, dict[str, float]] = {}
+    scheme = profile.validation["scheme"]
+    with threadpool_limits(limits=1):
+        for name, factory in factories.items():
+            result = cross_validate(factory, feats.train, y_fit, folds, feats.test, scheme)
+            if log_target:
+                result.oof = round_proba(np.expm1(result.oof))
+                result.test = round_proba(np.expm1(result.test))
+            known = ~np.isnan(result.oof if result.oof.ndim == 1 else result.oof[:, 0])
+            decisions[name] = tune_decision(profile.metric, y[known], result.oof[known])
+            metrics[name] = evaluate(profile.task, profile.metric, y, result.oof, decisions[name])
+            results[name] = result
+    return feats, results, decisions, metrics
+
+
+def metrics_document(profile: Profile, kind: str, seed: int, metrics: dict) -> dict:
+    """``metrics.json``: floats rounded to 6 decimals; keys sorted when written."""
+    return {
+        "archetype": profile.archetype,
+        "dataset": kind,
+        "metric": profile.metric,
+        "models": {m: {k: round(v, 6) for k, v in s.items()} for m, s in metrics.items()},
+        "schema_version": SCHEMA_VERSION,
+        "seed": seed,
+        "slug": profile.slug,
+    }
+
+
+def run_training(
+    profile: Profile,
+    out_dir: Path,
+    data_dir: Path | None = None,
+    synthetic: bool = False,
+    seed: int | None = None,
+    log: Callable[[str], None] = print,
+) -> TrainReport:
+    """Train and evaluate every model; write every output to ``out_dir``."""
+    directory, kind, used_seed = choose_data(profile, data_dir, synthetic, seed, log)
+    data = load_dataset(directory, profile, kind)
+    y = encode_target(profile, data.train)
+    folds = load_or_make_folds(data.train, y, profile, out_dir / "folds.csv")
+    written = [out_dir / "folds.csv"]
+    feats, results, decisions, metrics = run_models(profile, data, folds, y)
+    for name, result in results.items():
+        written += _write_predictions(profile, out_dir, name, data, folds, result)
+
+    best = results[SUBMISSION_MODEL]
+    for k, model in enumerate(best.models):
+        written.append(write_bytes(booster_text(model), model_file(out_dir, k)))
+    manifest = {
+        "dataset": kind,
+        "decision": decisions[SUBMISSION_MODEL].as_dict(),
+        "features": feats.names,
+        "model": SUBMISSION_MODEL,
+        "n_folds": len(best.models),
+        "seed": used_seed,
+    }
+    written.append(write_json(manifest, out_dir / MODELS_DIR / MODEL_MANIFEST))
+    document = metrics_document(profile, kind, used_seed, metrics)
+    written.append(write_json(document, out_dir / "metrics.json"))
+    submission = make_submission(profile, data.test, best.test, decisions[SUBMISSION_MODEL])
+    written.append(write_submission(submission, out_dir / "submission.csv"))
+    return TrainReport(
+        kind, directory, used_seed, len(data.train), len(data.test), metrics, written
+    )
