@@ -1,38 +1,10 @@
 import { z } from "zod";
+import { ARCHETYPE_OF_TASK, METRIC_NAMES, METRICS, TASK_TYPES } from "./metric-registry.js";
 
 /**
  * `competition.toml`: the one file holding a competition's facts in a generated tabular project
  * (docs/competition-profile.md). The generator validates it here; the project validates it again in Python.
  */
-
-/** Metrics the tabular engine implements; direction and the tasks each one fits. */
-export const METRICS = {
-  accuracy: { higherIsBetter: true, tasks: ["binary", "multiclass"] },
-  roc_auc: { higherIsBetter: true, tasks: ["binary"] },
-  log_loss: { higherIsBetter: false, tasks: ["binary", "multiclass"] },
-  f1: { higherIsBetter: true, tasks: ["binary"] },
-  macro_f1: { higherIsBetter: true, tasks: ["binary", "multiclass"] },
-  mcc: { higherIsBetter: true, tasks: ["binary"] },
-  qwk: { higherIsBetter: true, tasks: ["multiclass"] },
-  gini: { higherIsBetter: true, tasks: ["binary"] },
-  rmse: { higherIsBetter: false, tasks: ["regression"] },
-  rmsle: { higherIsBetter: false, tasks: ["regression"] },
-  mae: { higherIsBetter: false, tasks: ["regression"] },
-  r2: { higherIsBetter: true, tasks: ["regression"] },
-} as const satisfies Record<string, { higherIsBetter: boolean; tasks: readonly TaskType[] }>;
-
-export type MetricName = keyof typeof METRICS;
-export const METRIC_NAMES = Object.keys(METRICS) as [MetricName, ...MetricName[]];
-
-export const TASK_TYPES = ["binary", "multiclass", "regression"] as const;
-export type TaskType = (typeof TASK_TYPES)[number];
-
-/** Which archetype serves which task. */
-export const ARCHETYPE_OF_TASK: Record<TaskType, "classification" | "regression"> = {
-  binary: "classification",
-  multiclass: "classification",
-  regression: "regression",
-};
 
 export const COLUMN_ROLES = ["id", "target", "numeric", "categorical", "boolean", "datetime", "text", "ignore"] as const;
 export const COLUMN_DTYPES = ["int", "float", "str", "bool"] as const;

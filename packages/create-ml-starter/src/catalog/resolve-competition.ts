@@ -29,9 +29,14 @@ export async function resolveCompetition(
   return found;
 }
 
-/** The archetype's canonical entry (its `template.json` plan is written for it); `chosen` when it is that one. */
-export async function canonicalCompetition(catalogRoot: string, manifest: TemplateManifest, chosen: Competition): Promise<Competition> {
-  if (manifest.profile === undefined || manifest.profile === chosen.slug) return chosen;
+/** The archetype's canonical entry (its `template.json` plan is written for it): `chosen` when it is that one. */
+export async function canonicalCompetition(
+  catalogRoot: string,
+  manifest: TemplateManifest,
+  chosen: Competition | undefined,
+): Promise<Competition | undefined> {
+  if (manifest.profile === undefined) return undefined;
+  if (manifest.profile === chosen?.slug) return chosen;
   return findCompetition(await loadCatalog(catalogRoot), manifest.profile);
 }
 

@@ -8,6 +8,8 @@ export interface CliArgs {
   archetype: string | undefined;
   /** Catalog slug (`--competition`): picks the profile, and the archetype when `--archetype` is absent. */
   competition: string | undefined;
+  /** `--from-data <path>` and the inference overrides (src/infer); copyData: `--no-copy-data`. */
+  fromData: FromDataArgs | undefined;
   devcontainerImage: string | undefined;
   description: string | undefined;
   git: boolean;
@@ -20,9 +22,28 @@ export interface CliArgs {
   version: boolean;
 }
 
+export interface FromDataArgs {
+  path: string;
+  target: string | undefined;
+  id: string | undefined;
+  task: string | undefined;
+  metric: string | undefined;
+  cv: string | undefined;
+  copyData: boolean;
+}
+
+const FROM_DATA_ONLY = ["target", "id", "task", "metric", "cv"] as const;
+
 const OPTIONS = {
   archetype: { type: "string", short: "a" },
   competition: { type: "string" },
+  "from-data": { type: "string" },
+  target: { type: "string" },
+  id: { type: "string" },
+  task: { type: "string" },
+  metric: { type: "string" },
+  cv: { type: "string" },
+  "copy-data": { type: "boolean", default: true },
   "devcontainer-image": { type: "string" },
   description: { type: "string" },
   git: { type: "boolean", default: true },
@@ -61,8 +82,25 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       hint: "quote a path that contains spaces",
     });
   }
+  const stray = FROM_DATA_ONLY.find((k) => values[k] !== undefined);
+  if (values["from-data"] === undefined && stray !== undefined) {
+    throw new MlStarterError("INVALID_OPTION", messages.needsFromData(stray), { hint: `usage: ${messages.usageLine}` });
+  }
+  const fromData =
+    values["from-data"] === undefined
+      ? undefined
+      : {
+          path: values["from-data"],
+          target: values.target,
+          id: values.id,
+          task: values.task,
+          metric: values.metric,
+          cv: values.cv,
+          copyData: values["copy-data"],
+        };
   return {
     dir: positionals[0],
+    fromData,
     archetype: values.archetype,
     competition: values.competition,
     devcontainerImage: values["devcontainer-image"],

@@ -1,13 +1,13 @@
 // Every line the scaffolder prints, in one place.
-// The package-names entry, not the barrel: the barrel would put zod on the `--help` path of the bundle.
+// The package-names and metrics entries, not the barrel: the barrel would put zod on the `--help` path.
 import { PACKAGE_NAMES, runPackageCommand, type PackageRunner } from "@ml-starter/schema/package-names";
-import type { TaskType, TemplateManifest } from "@ml-starter/schema";
+import { METRIC_NAMES, TASK_TYPES } from "@ml-starter/schema/metrics";
+import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
 import type { PostStepResult } from "../core/post-steps.js";
 import type { ProjectNames } from "../core/names.js";
 
-/** The catalog's groups in --list order (the schema's TASK_TYPES, restated: importing it would load zod). */
-const LISTED_TASKS: readonly TaskType[] = ["binary", "multiclass", "regression"];
+const METRIC_LIST = METRIC_NAMES.join(", ");
 
 export const messages = {
   usageLine:
@@ -33,6 +33,14 @@ Options:
   -a, --archetype <id>             archetype to generate (prompted on a terminal when omitted)
       --competition <slug>         a competition from the catalog: its competition.toml and APPROACHES.md
                                    section; picks the archetype (prompted on a terminal when omitted)
+      --from-data <path>           infer competition.toml from your files: a folder with train / test /
+                                   sample submission (.csv, .tsv, one-file .zip) or one train file;
+                                   copies them into data/raw (picks the archetype; shown for review on a terminal)
+      --target, --id <column>      with --from-data: the target / id column instead of the inferred one
+      --task <type>                with --from-data: binary, multiclass or regression
+      --metric <name>              with --from-data: ${METRIC_LIST}
+      --cv <scheme>[:<folds>]      with --from-data: kfold or stratified_kfold (default 5 folds, seed 0)
+      --no-copy-data               with --from-data: do not copy the files (train with --data-dir instead)
       --devcontainer-image <ref>   devcontainer base image, pinned by digest (e.g. your registry mirror)
       --description <text>         one-line project description (pyproject.toml, ml-starter.json)
       --no-git                     do not run git init and the first commit
@@ -49,6 +57,13 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 en
   verifyIsSeparate: (runner: PackageRunner) =>
     `"verify" is not part of ${PACKAGE_NAMES.create}: run \`${runPackageCommand(runner, PACKAGE_NAMES.verify)}\` inside the project`,
   verifyDirHint: "to create a directory named verify, pass ./verify",
+  needsFromData: (flag: string) => `--${flag} only applies with --from-data <path>`,
+  fromDataConflict: "--from-data and --competition both name the competition's facts; pass one",
+  fromDataArchetype: (asked: string, inferred: string, task: string) =>
+    `--archetype ${asked} does not serve the inferred ${task} task (the ${inferred} archetype does)`,
+  fromDataArchetypeHint: "drop --archetype, or pass --task to change the task",
+  badTask: (task: string) => `--task ${JSON.stringify(task)}: one of ${TASK_TYPES.join(", ")}`,
+  inferred: (source: string) => `Inferred competition.toml from ${source}:`,
   missingDir: `missing <dir>: pass the directory to create, e.g. \`npx ${PACKAGE_NAMES.create} titanic-starter --archetype classification\``,
   missingArchetype: (ids: readonly string[]) =>
     `--archetype or --competition is required when not interactive (archetypes: ${ids.join(", ")})`,
@@ -62,7 +77,7 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 en
     };
     const lines = ["Archetypes (--archetype <id>):", ...rows(archetypes.map((a) => [a.id, `${a.title}: ${a.description}`]))];
     lines.push("", "Competitions (--competition <slug>):");
-    for (const type of LISTED_TASKS) {
+    for (const type of TASK_TYPES) {
       const entries = catalog.filter((c) => c.listing.type === type);
       if (entries.length === 0) continue;
       lines.push(`  ${type}`, ...rows(entries.map((c) => [c.slug, c.listing.summary])));

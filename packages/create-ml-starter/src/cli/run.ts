@@ -5,6 +5,8 @@ import { defaultCatalogRoot, defaultTemplatesRoot } from "../core/templates-root
 import type { Competition } from "../catalog/load-catalog.js";
 import { packageRunnerFrom } from "@ml-starter/schema/package-names";
 import { parseCliArgs } from "./args.js";
+import { profileFromData } from "./from-data.js";
+import type { InferredData } from "../infer/infer-from-data.js";
 import { messages } from "./messages.js";
 import type * as Prompts from "./prompts.js";
 
@@ -95,6 +97,18 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     const findCompetition = async (slug: string) => (await import("../catalog/resolve-competition.js")).findCompetition(await getCatalog(), slug);
     let competition = args.competition === undefined ? undefined : await findCompetition(args.competition);
     let archetype = args.archetype;
+    let inferred: InferredData | undefined;
+    if (args.fromData !== undefined) {
+      if (args.competition !== undefined) throw new MlStarterError("INVALID_OPTION", messages.fromDataConflict);
+      inferred = await profileFromData(args.fromData, interactive, io.out);
+      const wanted = inferred.profile.archetype;
+      if (archetype !== undefined && archetype !== wanted) {
+        throw new MlStarterError("INVALID_OPTION", messages.fromDataArchetype(archetype, wanted, inferred.profile.task.type), {
+          hint: messages.fromDataArchetypeHint,
+        });
+      }
+      archetype = wanted;
+    }
     if (competition !== undefined) {
       const wanted = competition.profile.archetype;
       if (archetype !== undefined && archetype !== wanted) {
@@ -117,7 +131,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       archetype = await promptArchetype(manifests);
     }
     const { manifest } = findArchetype(registry, archetype);
-    if (competition === undefined && interactive && manifest.profile !== undefined) {
+    if (competition === undefined && inferred === undefined && interactive && manifest.profile !== undefined) {
       const { competitionChoices, promptCompetition } = await prompts();
       const choices = competitionChoices(await getCatalog(), manifest);
       if (choices.length > 1) competition = await findCompetition(await promptCompetition(choices));
@@ -133,6 +147,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       targetDir: dir,
       archetype,
       ...(competition !== undefined ? { competition: competition.slug } : {}),
+      ...(inferred !== undefined ? { inferred, copyData: args.fromData?.copyData ?? true } : {}),
       cwd: io.cwd,
       git: args.git,
       install: args.install,

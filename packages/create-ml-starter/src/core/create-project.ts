@@ -18,6 +18,8 @@ import { canonicalCompetition, PROFILE_FILE_NAME, resolveCompetition } from "../
 import { planForProfile } from "../catalog/profile-plan.js";
 import { approachesTransform } from "../catalog/approaches.js";
 import { writeInside } from "./write-file.js";
+import { checkCopySize, copyDataInto, dataFilesOf, RAW_DATA_DIR } from "../infer/copy-data.js";
+import type { InferredData } from "../infer/infer-from-data.js";
 import type { RenameOptions } from "@ml-starter/fs-utils";
 import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
@@ -38,6 +40,10 @@ export interface CreateProjectOptions {
   install?: boolean;
   /** Catalog slug whose profile becomes `competition.toml`; defaults to the archetype's canonical one. */
   competition?: string;
+  /** A profile inferred from the user's files (`--from-data`): written instead of a catalog entry. */
+  inferred?: InferredData;
+  /** With `inferred`: copy the user's files into data/raw (default true; capped, see copy-data.ts). */
+  copyData?: boolean;
   templatesRoot?: string;
   catalogRoot?: string;
   signal?: AbortSignal;
@@ -77,12 +83,21 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
   const description = checkDescription(options.description ?? manifest.description);
-  const competition = await resolveCompetition(catalogRoot, manifest, options.competition);
-  const plan = competition
-    ? planForProfile(manifest.verify, (await canonicalCompetition(catalogRoot, manifest, competition)).profile, competition.profile)
-    : manifest.verify;
+  const { inferred } = options;
+  const competition = inferred ? undefined : await resolveCompetition(catalogRoot, manifest, options.competition);
+  const profileToml = inferred?.toml ?? competition?.profileToml;
+  if (inferred && inferred.profile.archetype !== manifest.id) {
+    throw new MlStarterError("INVALID_OPTION", `The inferred profile is a ${inferred.profile.archetype} profile, not ${manifest.id}.`);
+  }
+  // template.json states the plan for the archetype's canonical profile; another profile gets its own.
+  const chosen = inferred?.profile ?? competition?.profile;
+  const canonical = chosen === undefined ? undefined : await canonicalCompetition(catalogRoot, manifest, competition);
+  const plan = chosen && canonical ? planForProfile(manifest.verify, canonical.profile, chosen) : manifest.verify;
+  const copyData = inferred !== undefined && options.copyData !== false;
+  if (inferred && copyData) await checkCopySize(inferred.files);
   const files = await planFiles(templatesRoot, dir, names.importName, manifest.extends);
-  const generated = competition ? [PROJECT_FILE_NAME, PROFILE_FILE_NAME] : [PROJECT_FILE_NAME];
+  const dataOutputs = copyData ? dataFilesOf(inferred.files).map((f) => `${RAW_DATA_DIR}/${path.basename(f)}`) : [];
+  const generated = [PROJECT_FILE_NAME, ...(profileToml === undefined ? [] : [PROFILE_FILE_NAME]), ...dataOutputs];
   const outputs = [...files.map((f) => f.output), ...generated].sort();
   const transforms = approachesTransform(outputs, competition, manifest.id);
   checkPathLength(target, outputs, options.platform);
@@ -94,7 +109,7 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     ...names,
     archetype: manifest.id,
     templateVersion: manifest.version,
-    competitionSlug: competition?.slug ?? manifest.competition.slug,
+    competitionSlug: inferred ? inferred.profile.slug : (competition?.slug ?? manifest.competition.slug),
     devcontainerImage: image,
     description,
   };
@@ -119,7 +134,11 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     });
     const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image, description, plan));
     await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
-    if (competition) await writeInside(staging, PROFILE_FILE_NAME, Buffer.from(competition.profileToml, "utf8"));
+    if (profileToml !== undefined) await writeInside(staging, PROFILE_FILE_NAME, Buffer.from(profileToml, "utf8"));
+    if (inferred && copyData) {
+      progress(`Copying your data into ${RAW_DATA_DIR}`);
+      await copyDataInto(staging, inferred.files);
+    }
     if (options.signal?.aborted) throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");
     await applyUmask(staging);
     await commitStaging(staging, target, options.renameOptions);

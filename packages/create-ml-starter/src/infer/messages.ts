@@ -1,0 +1,64 @@
+// Every line `--from-data` prints or fails with, in one place.
+const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(", ");
+
+export const inferMessages = {
+  noData: (where: string) => `${where}: no train file (.csv, .tsv, .zip or .parquet) found`,
+  notFound: (where: string) => `${where}: no such file or directory`,
+  manyFiles: (role: string, names: readonly string[]) => `several ${role} files: ${list(names)}`,
+  manyFilesHint: "keep one per role in the folder, or pass the train file itself",
+  unreadable: (file: string, detail: string) => `Cannot read ${file}: ${detail}`,
+  parquet: (name: string) =>
+    `${name}: parquet is not read by --from-data (reading its footer schema needs a Thrift decoder); convert it to CSV first`,
+  zipMembers: (names: readonly string[]) =>
+    names.length === 0
+      ? "the zip archive holds no file"
+      : `the zip archive must hold exactly one file, found ${names.length}: ${list(names)}`,
+  zipNotCsv: (name: string) => `the zip member ${JSON.stringify(name)} is not a .csv or .tsv file`,
+  emptyTrain: (file: string) => `${file} has a header but no rows`,
+  duplicateColumns: (file: string, names: readonly string[]) =>
+    `${file} repeats column(s) ${list(names)}`,
+  raggedRow: (file: string, row: number, got: number, want: number) =>
+    `${file}: row ${row} has ${got} fields, the header has ${want}`,
+  testExtra: (extra: readonly string[]) =>
+    `the test file has column(s) ${list(extra)} that train lacks`,
+  targetEmpty: (target: string) =>
+    `target column ${JSON.stringify(target)} has no values in train's sample`,
+  targetAbsent: (target: string, file: string) =>
+    `target column ${JSON.stringify(target)} is not in ${file}`,
+  idAbsent: (id: string, file: string) => `id column ${JSON.stringify(id)} is not in ${file}`,
+  ambiguousTarget: (candidates: readonly string[]) =>
+    `Cannot tell the target: candidates ${list(candidates)}`,
+  noTarget: "No test file to compare train with, so the target cannot be inferred",
+  noTargetLeft: (test: string) => `train has no column that ${test} lacks, so there is no target`,
+  targetIsId: (name: string) => `--target ${JSON.stringify(name)} is also the id column`,
+  ambiguousId: (candidates: readonly string[]) =>
+    `Cannot tell the id column: candidates ${list(candidates)}`,
+  noId: "No id column found (an id-like name, unique, in train, test and the sample submission)",
+  targetHint: (candidates: readonly string[]) =>
+    candidates.length > 0
+      ? `pass --target ${candidates[0]} (or another)`
+      : "pass --target <column>",
+  unknownMetric: (name: string, nearest: string | undefined, names: readonly string[]) =>
+    `Unknown metric ${JSON.stringify(name)}${nearest ? ` (did you mean ${JSON.stringify(nearest)}?)` : ""}; one of: ${names.join(", ")}`,
+  metricTask: (metric: string, task: string, fits: readonly string[]) =>
+    `metric ${JSON.stringify(metric)} does not fit a ${task} task (one of: ${fits.join(", ")})`,
+  taskImpossible: (task: string, target: string, distinct: number) =>
+    `--task ${task} needs ${task === "binary" ? "exactly 2" : "3 or more"} classes; ${JSON.stringify(target)} has ${distinct}`,
+  regressionNotNumeric: (target: string) =>
+    `--task regression needs a numeric target; ${JSON.stringify(target)} is not`,
+  badCv: (value: string) =>
+    `--cv ${JSON.stringify(value)}: use kfold or stratified_kfold, optionally with folds (e.g. kfold:10)`,
+  badCvTask: (value: string) =>
+    `--cv ${JSON.stringify(value)}: a regression target cannot be stratified; use kfold`,
+  invalidProfile: (detail: string) => `The inferred profile is invalid: ${detail}`,
+  tooLarge: (mib: number, cap: number) =>
+    `The data files total ${mib} MiB, over the ${cap} MiB copied into a project`,
+  tooLargeHint: "pass --no-copy-data and point train at the data with --data-dir",
+  promptAccept: "Use this profile?",
+  promptField: "Change which field?",
+  promptDone: "done: use the profile as shown",
+  promptTarget: "Target column",
+  promptId: "Id column",
+  promptTask: "Task",
+  promptMetric: "Metric",
+};

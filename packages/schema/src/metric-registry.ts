@@ -1,0 +1,31 @@
+// The metric registry and task types: no zod here, so the scaffolder's `--help` can list them without loading
+// the schema library (exported as `@ml-starter/schema/metrics`).
+
+/** Metrics the tabular engine implements; direction and the tasks each one fits. */
+export const METRICS = {
+  accuracy: { higherIsBetter: true, tasks: ["binary", "multiclass"] },
+  roc_auc: { higherIsBetter: true, tasks: ["binary"] },
+  log_loss: { higherIsBetter: false, tasks: ["binary", "multiclass"] },
+  f1: { higherIsBetter: true, tasks: ["binary"] },
+  macro_f1: { higherIsBetter: true, tasks: ["binary", "multiclass"] },
+  mcc: { higherIsBetter: true, tasks: ["binary"] },
+  qwk: { higherIsBetter: true, tasks: ["multiclass"] },
+  gini: { higherIsBetter: true, tasks: ["binary"] },
+  rmse: { higherIsBetter: false, tasks: ["regression"] },
+  rmsle: { higherIsBetter: false, tasks: ["regression"] },
+  mae: { higherIsBetter: false, tasks: ["regression"] },
+  r2: { higherIsBetter: true, tasks: ["regression"] },
+} as const satisfies Record<string, { higherIsBetter: boolean; tasks: readonly TaskType[] }>;
+
+export type MetricName = keyof typeof METRICS;
+export const METRIC_NAMES = Object.keys(METRICS) as [MetricName, ...MetricName[]];
+
+export const TASK_TYPES = ["binary", "multiclass", "regression"] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+/** Which archetype serves which task. */
+export const ARCHETYPE_OF_TASK: Record<TaskType, "classification" | "regression"> = {
+  binary: "classification",
+  multiclass: "classification",
+  regression: "regression",
+};
