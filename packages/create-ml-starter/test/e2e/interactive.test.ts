@@ -4,6 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
 import { BUILT_CLI } from "../built-cli.js";
 
 let tmp: TempDir;
@@ -70,5 +71,20 @@ describe.skipIf(process.platform === "win32")("interactive prompts on a terminal
     expect(code).toBe(130);
     expect(screen).toMatch(/Interrupted; nothing was created/);
     expect(await readdir(tmp.path)).toEqual([]);
+  });
+
+  it("--from-data shows the inferred profile; the user changes the metric, then accepts", async () => {
+    const down = "\u001b[B";
+    const data = fileURLToPath(new URL("../fixtures/sklearn/breast-cancer", import.meta.url));
+    const { code, screen } = await onTerminal(["proj", "--from-data", data, "--no-install", "--no-git"], [
+      { when: "Use this profile?", send: "n\r" },
+      { when: "Change which field?", send: `${down}${down}${down}\r` },
+      { when: "Metric", send: `${down}\r` },
+      { when: 'name = "roc_auc"', send: "y\r" },
+    ]);
+    expect(code, screen).toBe(0);
+    expect(screen).toContain('name = "accuracy"'); // the inferred default, shown first
+    const toml = await readFile(path.join(tmp.path, "proj", "competition.toml"), "utf8");
+    expect(toml).toContain('[metric]\nname = "roc_auc"');
   });
 });
