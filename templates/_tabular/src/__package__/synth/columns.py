@@ -61,9 +61,11 @@ def numeric(rng: np.random.Generator, col: Column, n: int, bent: bool):
         text, u = [str(v) for v in raw.tolist()], raw.astype(np.float64)
         u = (u - np.ceil(low)) / max(np.floor(high) - np.ceil(low), 1.0)
     else:
-        raw = rng.integers(int(round(low * 100)), int(round(high * 100)) + 1, size=n)
+        # Hundredths inside [min, max]: rounding 45.455 up would write 45.46, above the max.
+        lo, hi = int(np.ceil(low * 100 - 1e-6)), int(np.floor(high * 100 + 1e-6))
+        raw = rng.integers(lo, hi + 1, size=n)
         text = format_fixed(raw, 100)
-        u = (raw - round(low * 100)) / max(round(high * 100) - round(low * 100), 1)
+        u = (raw - lo) / max(hi - lo, 1)
     s = 2.0 * np.abs(2.0 * u - 1.0) - 1.0 if bent else 2.0 * u - 1.0
     return text, s
 
