@@ -5,7 +5,8 @@ modules are imported lazily inside the commands): BLAS and OpenMP read them once
 time, and one thread is what makes runs repeatable.
 
 Exit codes: 0 ok; 1 a run failed (missing or mismatched data, bad submission); 2 usage or an
-invalid ``competition.toml``; 3 Kaggle refused the download (rules not accepted).
+invalid ``competition.toml``; 3 Kaggle refused the download (rules not accepted); 4 the download
+would overwrite different files already in the data folder (``--force`` replaces them).
 """
 
 import os
@@ -92,7 +93,7 @@ def _cmd_download(args: argparse.Namespace) -> int:
     from .download import download
 
     profile = load_profile(args.profile)
-    return download(profile, args.data_dir or Path("data") / "raw")
+    return download(profile.slug, args.data_dir or Path("data") / "raw", force=args.force)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "download", parents=[common, data], help="download the real data (into data/raw)"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace files that differ from the download"
     )
     p.set_defaults(func=_cmd_download)
     return parser

@@ -4,22 +4,27 @@ The ``kaggle`` package is never imported here: importing it authenticates (and o
 versions exits the process when no credentials exist). The CLI runs in a subprocess with an
 argument list (no shell), after a local check that some credential source exists, so a
 missing token gives a one-line hint instead of a page of Kaggle's help text.
+
+The archive is downloaded and unzipped into a fresh folder beside the target and only then moved
+in, so a failed or interrupted download leaves the target as it was, and a file already there with
+different bytes (the user's edit, or an older release) is never overwritten without ``--force``.
 """
 
+import filecmp
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .profile import Profile
-
 EXIT_NO_CREDENTIALS = 2
 EXIT_NO_CLI = 2
 EXIT_RULES_NOT_ACCEPTED = 3
+EXIT_WOULD_OVERWRITE = 4
 EXIT_FAILED = 1
 
 OUTPUT_TAIL_LINES = 15  # of the CLI's output shown on failure (tracebacks can be long)
@@ -108,15 +113,36 @@ def rules_url(slug: str) -> str:
     return f"https://www.kaggle.com/competitions/{slug}/rules"
 
 
+def conflicting_files(staged: Sequence[Path], stage_dir: Path, raw_dir: Path) -> list[str]:
+    """Files of the download that exist in ``raw_dir`` with different bytes (relative names)."""
+    conflicts = []
+    for path in staged:
+        rel = path.relative_to(stage_dir)
+        existing = raw_dir / rel
+        if existing.exists() and not (
+            existing.is_file() and filecmp.cmp(existing, path, shallow=False)
+        ):
+            conflicts.append(rel.as_posix())
+    return sorted(conflicts)
+
+
+def move_into(staged: Sequence[Path], stage_dir: Path, raw_dir: Path) -> None:
+    """Move the staged files into ``raw_dir`` (``os.replace``: each file lands whole)."""
+    for path in staged:
+        target = raw_dir / path.relative_to(stage_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+
+
 def download(
-    profile: Profile,
+    slug: str | None,
     raw_dir: Path,
     command: Sequence[str] | None = None,
     env: Mapping[str, str] | None = None,
     home: Path | None = None,
+    force: bool = False,
 ) -> int:
-    """Download and unzip the competition into ``raw_dir``; return a process exit code."""
-    slug = profile.slug
+    """Download and unzip competition ``slug`` into ``raw_dir``; return a process exit code."""
     if not slug:
         print(
             "error: competition.toml has no Kaggle slug (own data): nothing to download",
@@ -132,17 +158,34 @@ def download(
         print(f"error: {CLI_HELP}", file=sys.stderr)
         return EXIT_NO_CLI
 
-    raw_dir.mkdir(parents=True, exist_ok=True)
-    args = [*cmd, "competitions", "download", slug, "-p", str(raw_dir), "--force"]
+    raw_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".download-", dir=raw_dir.parent) as tmp:
+        stage_dir = Path(tmp)
+        return _download_staged(slug, raw_dir, stage_dir, cmd, env, force)
+
+
+def _download_staged(
+    slug: str, raw_dir: Path, stage_dir: Path, cmd: list[str], env: dict[str, str], force: bool
+) -> int:
+    args = [*cmd, "competitions", "download", slug, "-p", str(stage_dir), "--force"]
     env.update({"PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"})
     proc = subprocess.run(
         args, capture_output=True, text=True, encoding="utf-8", errors="replace", env=env
     )
     output = f"{proc.stdout}\n{proc.stderr}".strip()
-    archive = raw_dir / f"{slug}.zip"
+    archive = stage_dir / f"{slug}.zip"
     if proc.returncode == 0 and archive.is_file():
-        files = extract_archive(archive, raw_dir)
-        names = ", ".join(sorted(p.name for p in files))
+        files = extract_archive(archive, stage_dir)
+        conflicts = [] if force else conflicting_files(files, stage_dir, raw_dir)
+        if conflicts:
+            print(
+                f"error: {raw_dir} already has different {', '.join(conflicts)}: "
+                "nothing was changed (move them away, or run `download --force` to replace them)",
+                file=sys.stderr,
+            )
+            return EXIT_WOULD_OVERWRITE
+        move_into(files, stage_dir, raw_dir)
+        names = ", ".join(sorted(p.relative_to(stage_dir).as_posix() for p in files))
         print(f"downloaded {slug} to {raw_dir}: {names}")
         return 0
     if is_forbidden(output):
