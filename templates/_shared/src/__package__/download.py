@@ -16,16 +16,9 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .kaggle_cli import (
-    CLI_HELP,
-    CREDENTIALS_HELP,
-    OUTPUT_TAIL_LINES,
-    find_credentials,
-    kaggle_command,
-)
+from .kaggle_cli import EXIT_NOT_READY, OUTPUT_TAIL_LINES, ready_cli
 
-EXIT_NO_CREDENTIALS = 2
-EXIT_NO_CLI = 2
+EXIT_NO_CREDENTIALS = EXIT_NO_CLI = EXIT_NOT_READY
 EXIT_RULES_NOT_ACCEPTED = 3
 EXIT_WOULD_OVERWRITE = 4
 EXIT_FAILED = 1
@@ -98,14 +91,9 @@ def download(
         )
         return EXIT_FAILED
     env = dict(os.environ if env is None else env)
-    if find_credentials(env, home) is None:
-        print(f"error: {CREDENTIALS_HELP}", file=sys.stderr)
-        return EXIT_NO_CREDENTIALS
-    cmd = list(command) if command is not None else kaggle_command()
+    cmd = ready_cli(command, env, home)
     if cmd is None:
-        print(f"error: {CLI_HELP}", file=sys.stderr)
-        return EXIT_NO_CLI
-
+        return EXIT_NOT_READY
     raw_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".download-", dir=raw_dir.parent) as tmp:
         stage_dir = Path(tmp)
@@ -116,7 +104,6 @@ def _download_staged(
     slug: str, raw_dir: Path, stage_dir: Path, cmd: list[str], env: dict[str, str], force: bool
 ) -> int:
     args = [*cmd, "competitions", "download", slug, "-p", str(stage_dir), "--force"]
-    env.update({"PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"})
     proc = subprocess.run(
         args, capture_output=True, text=True, encoding="utf-8", errors="replace", env=env
     )

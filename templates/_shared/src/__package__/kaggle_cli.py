@@ -10,9 +10,10 @@ import importlib.util
 import os
 import shutil
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+EXIT_NOT_READY = 2  # no credentials, or no CLI
 OUTPUT_TAIL_LINES = 15  # of the CLI's output shown on failure (tracebacks can be long)
 CREDENTIALS_HELP = (
     "no Kaggle credentials found: create a token at https://www.kaggle.com/settings/api "
@@ -67,3 +68,19 @@ def kaggle_command() -> list[str] | None:
     if importlib.util.find_spec("kaggle") is not None:
         return [sys.executable, "-m", "kaggle"]
     return None
+
+
+def ready_cli(
+    command: Sequence[str] | None, env: dict[str, str], home: Path | None
+) -> list[str] | None:
+    """The CLI argv when credentials and the CLI exist (``env`` gains UTF-8 settings); else
+    print the one-line hint and return None (the caller exits with ``EXIT_NOT_READY``)."""
+    if find_credentials(env, home) is None:
+        print(f"error: {CREDENTIALS_HELP}", file=sys.stderr)
+        return None
+    cmd = list(command) if command is not None else kaggle_command()
+    if cmd is None:
+        print(f"error: {CLI_HELP}", file=sys.stderr)
+        return None
+    env.update({"PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"})
+    return cmd

@@ -18,16 +18,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .kaggle_cli import (
-    CLI_HELP,
-    CREDENTIALS_HELP,
-    OUTPUT_TAIL_LINES,
-    find_credentials,
-    kaggle_command,
-)
+from .kaggle_cli import EXIT_NOT_READY, OUTPUT_TAIL_LINES, ready_cli
 
 EXIT_FAILED = 1
-EXIT_NO_CREDENTIALS = 2
+EXIT_NO_CREDENTIALS = EXIT_NOT_READY
 EXIT_SYNTHETIC = 5
 RECORD_FILE = "submission-record.json"
 
@@ -129,14 +123,9 @@ def submit(
         )
         return EXIT_SYNTHETIC
     env = dict(os.environ if env is None else env)
-    if find_credentials(env, home) is None:
-        print(f"error: {CREDENTIALS_HELP}", file=sys.stderr)
-        return EXIT_NO_CREDENTIALS
-    cmd = list(command) if command is not None else kaggle_command()
+    cmd = ready_cli(command, env, home)
     if cmd is None:
-        print(f"error: {CLI_HELP}", file=sys.stderr)
-        return EXIT_NO_CREDENTIALS
-    env.update({"PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"})
+        return EXIT_NOT_READY
     message = submission_message(facts, model, git_state(out_dir.resolve().parent))
     proc = subprocess.run(
         [*cmd, "competitions", "submit", slug, "-f", str(submission), "-m", message],
