@@ -119,16 +119,11 @@ def load_products(data_dir: Path) -> pd.DataFrame:
     return read_table(data_dir, cfg.PRODUCTS, PRODUCT_DTYPES, ["product_id", "product_name"])
 
 
-def write_csv(frame: pd.DataFrame, path: Path, float_format: str = "%.6f") -> None:
-    """Write a CSV the same way on every OS: UTF-8, LF line endings, fixed float format."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(
-        path, index=False, lineterminator="\n", float_format=float_format, encoding="utf-8"
-    )
-
-
 def resolve_data_dir(
-    data_dir: Path | None, seed: int, log: Callable[[str], None] = print
+    data_dir: Path | None,
+    seed: int,
+    log: Callable[[str], None] = print,
+    needs: Sequence[str] = cfg.TRAINING_FILES,
 ) -> tuple[Path, str]:
     """Pick the data to use: an explicit directory, else ``data/raw`` if complete, else synthetic.
 
@@ -136,12 +131,10 @@ def resolve_data_dir(
     generated on demand so ``train`` works on a fresh clone.
     """
     if data_dir is not None:
-        if not has_files(data_dir):
-            raise FileNotFoundError(
-                f"{data_dir} lacks {', '.join(cfg.TRAINING_FILES)} (plain or .zip)"
-            )
+        if not has_files(data_dir, needs):
+            raise FileNotFoundError(f"{data_dir} lacks {', '.join(needs)} (plain or .zip)")
         return data_dir, "synthetic" if locate(data_dir, cfg.SOLUTION) else "raw"
-    if has_files(cfg.RAW_DIR):
+    if has_files(cfg.RAW_DIR, needs):
         return cfg.RAW_DIR, "raw"
     if not has_files(cfg.SYNTHETIC_DIR):
         from .synth import write_synthetic
