@@ -26,7 +26,7 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from . import config as cfg  # noqa: E402
-from .profile import ProfileError  # noqa: E402
+from .profile import ProfileError, load_profile  # noqa: E402
 
 SYNTHETIC_SOLUTION = cfg.SYNTHETIC_DIR / cfg.SOLUTION
 
@@ -152,7 +152,7 @@ def _synth(args: argparse.Namespace) -> int:
 def _train(args: argparse.Namespace) -> int:
     from threadpoolctl import threadpool_limits
 
-    from .data import resolve_data_dir
+    from .data import needed_files, resolve_data_dir
     from .pipeline import (
         BASELINES,
         METRICS_FILE,
@@ -163,9 +163,10 @@ def _train(args: argparse.Namespace) -> int:
         train,
     )
 
-    data_dir, dataset = resolve_data_dir(args.data_dir, args.seed)
+    profile = load_profile()
+    data_dir, dataset = resolve_data_dir(args.data_dir, args.seed, needs=needed_files(profile))
     with threadpool_limits(1):
-        result = train(data_dir, args.out, args.seed, dataset, args.sample_users)
+        result = train(data_dir, args.out, args.seed, dataset, args.sample_users, profile=profile)
     print("out-of-fold mean F1 on train orders:")
     for name in cfg.MODELS:
         print(f"  {name:<16} {result.f1[name]:.4f}")
@@ -188,13 +189,20 @@ def _train(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     from threadpoolctl import threadpool_limits
 
-    from .data import resolve_data_dir
+    from .data import needed_files, resolve_data_dir
     from .pipeline import predict
 
-    data_dir, _ = resolve_data_dir(args.data_dir, args.seed)
+    profile = load_profile()
+    data_dir, _ = resolve_data_dir(args.data_dir, args.seed, needs=needed_files(profile))
     with threadpool_limits(1):
         frame = predict(
-            data_dir, args.out, args.model, args.model_file, args.seed, args.sample_users
+            data_dir,
+            args.out,
+            args.model,
+            args.model_file,
+            args.seed,
+            args.sample_users,
+            profile=profile,
         )
     print(f"wrote {args.out} ({len(frame)} test orders, model {args.model})")
     return 0
@@ -230,13 +238,15 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from .data import resolve_data_dir
+    from .data import needed_files, resolve_data_dir
     from .rules import mine_rules_from_dir
 
-    data_dir, _ = resolve_data_dir(args.data_dir, args.seed, needs=cfg.RULES_FILES)
+    profile = load_profile()
+    needs = needed_files(profile, rules=True)
+    data_dir, _ = resolve_data_dir(args.data_dir, args.seed, needs=needs)
     start = time.perf_counter()
     rules = mine_rules_from_dir(
-        data_dir, args.out, args.min_support, args.min_confidence, args.max_len
+        data_dir, args.out, args.min_support, args.min_confidence, args.max_len, profile
     )
     print(
         f"{len(rules)} rules (min support {args.min_support}, min confidence "
@@ -250,7 +260,6 @@ def _rules(args: argparse.Namespace) -> int:
 
 def _download(args: argparse.Namespace) -> int:
     from .download import download
-    from .profile import load_profile
 
     return download(load_profile().slug, args.data_dir, force=args.force)
 

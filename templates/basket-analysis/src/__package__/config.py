@@ -24,7 +24,6 @@ SOLUTION = "_solution.csv"
 
 # What `train` needs; products/aisles/departments are only used by `rules`.
 TRAINING_FILES = (ORDERS, PRIOR, TRAIN)
-RULES_FILES = (PRIOR,)
 
 NONE_TOKEN = "None"
 

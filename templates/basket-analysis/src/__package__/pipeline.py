@@ -23,6 +23,7 @@ from .f1_optimizer import select_baskets
 from .features import build_candidates, reorder_truth
 from .io import write_csv, write_json
 from .metric import mean_f1
+from .profile import Profile
 from .submission import to_frame, write_submission
 
 METRICS_FILE = "metrics.json"
@@ -101,9 +102,10 @@ def evaluate(
     seed: int,
     sample_users: int | None = None,
     log: Callable[[str], None] = print,
+    profile: Profile | None = None,
 ) -> Evaluation:
     """Mean F1 of the baselines and of LightGBM out-of-fold, on the labelled ``train`` orders."""
-    data = load_basket_data(data_dir, sample_users)
+    data = load_basket_data(data_dir, sample_users, profile)
     candidates = build_candidates(data)
     train_rows = candidates[candidates["eval_set"] == "train"].reset_index(drop=True)
     test_rows = candidates[candidates["eval_set"] == "test"].reset_index(drop=True)
@@ -139,12 +141,13 @@ def train(
     dataset: str,
     sample_users: int | None = None,
     log: Callable[[str], None] = print,
+    profile: Profile | None = None,
 ) -> TrainResult:
     """OOF evaluation -> ``metrics.json`` and ``oof_lightgbm_f1.csv``; full fit -> ``model.txt``
     and ``submission.csv``. The baselines' test predictions go to ``submission_<baseline>.csv``.
     """
     start = time.perf_counter()
-    ev = evaluate(data_dir, seed, sample_users, log)
+    ev = evaluate(data_dir, seed, sample_users, log, profile)
     metrics = metrics_document(ev.f1, dataset, seed)
     write_json(metrics, out_dir / METRICS_FILE)
     write_csv(oof_frame(ev), out_dir / OOF_FILE)
@@ -179,9 +182,10 @@ def predict(
     seed: int,
     sample_users: int | None = None,
     log: Callable[[str], None] = print,
+    profile: Profile | None = None,
 ) -> pd.DataFrame:
-    """Write a submission for the test orders with any of the three models."""
-    data = load_basket_data(data_dir, sample_users)
+    """Write a submission for the test orders with any of the models."""
+    data = load_basket_data(data_dir, sample_users, profile)
     candidates = build_candidates(data)
     test_rows = candidates[candidates["eval_set"] == "test"].reset_index(drop=True)
     if model_name == "lightgbm_f1":

@@ -12,6 +12,9 @@ PROFILE_FILE = "competition.toml"
 EXIT_PROFILE = 2
 ARCHETYPE = "basket-analysis"
 FILE_KEYS = ("orders", "prior", "train", "products", "sample_submission")
+LAYOUTS = ("orders", "transactions")
+FORMATS = ("rows", "baskets")
+ROW_COLUMNS = ("member", "date", "item")
 
 
 class ProfileError(ValueError):
@@ -22,10 +25,19 @@ class ProfileError(ValueError):
 
 @dataclass(frozen=True)
 class Profile:
+    """``layout`` is ``{"kind": "orders"}`` (Instacart's tables) or a transaction log:
+    ``{"kind": "transactions", "format": "rows", "member": ..., "date": ..., "item": ...}`` or
+    ``{"kind": "transactions", "format": "baskets", "separator": ","}``."""
+
     path: Path
     slug: str
     title: str
     files: dict[str, str]
+    layout: dict[str, str]
+
+    @property
+    def transactions_file(self) -> str | None:
+        return self.files["transactions"] if self.layout["kind"] == "transactions" else None
 
 
 def default_path() -> Path:
@@ -52,7 +64,32 @@ def load_profile(path: Path | None = None) -> Profile:
     files = doc.get("files")
     if not isinstance(files, dict):
         raise ProfileError(f"{path}: [files] is missing")
-    for key in FILE_KEYS:
+    layout = _layout(path, doc.get("layout", {"kind": "orders"}))
+    for key in FILE_KEYS if layout["kind"] == "orders" else ("transactions",):
         if not isinstance(files.get(key), str) or not files[key]:
             raise ProfileError(f"{path}: files.{key} must name a file in the data folder")
-    return Profile(path=path, slug=slug, title=str(doc.get("title", slug)), files=dict(files))
+    return Profile(
+        path=path, slug=slug, title=str(doc.get("title", slug)), files=dict(files), layout=layout
+    )
+
+
+def _layout(path: Path, layout: object) -> dict[str, str]:
+    if not isinstance(layout, dict) or layout.get("kind") not in LAYOUTS:
+        raise ProfileError(f"{path}: layout.kind must be one of {', '.join(LAYOUTS)}")
+    if layout["kind"] == "orders":
+        return {"kind": "orders"}
+    if layout.get("format") not in FORMATS:
+        raise ProfileError(f"{path}: layout.format must be one of {', '.join(FORMATS)}")
+    if layout["format"] == "baskets":
+        return {
+            "kind": "transactions",
+            "format": "baskets",
+            "separator": layout.get("separator", ","),
+        }
+    for key in ROW_COLUMNS:
+        if not isinstance(layout.get(key), str) or not layout[key]:
+            raise ProfileError(f"{path}: layout.{key} must name a column of the transaction log")
+    out = {"kind": "transactions", "format": "rows", **{k: layout[k] for k in ROW_COLUMNS}}
+    if "date_format" in layout:
+        out["date_format"] = str(layout["date_format"])
+    return out

@@ -32,8 +32,9 @@ import pandas as pd
 import scipy.sparse as sp
 
 from . import config as cfg
-from .data import LINE_DTYPES, load_products, locate, read_table
+from .data import LINE_DTYPES, file_names, load_products, locate, read_table, transaction_log
 from .io import write_csv
+from .profile import Profile
 
 Itemset = tuple[int, ...]
 
@@ -139,6 +140,28 @@ def association_rules(
     )
 
 
+def past_baskets(
+    data_dir: Path, profile: Profile | None
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """(order_id, product_id) pairs of the past baskets, and the product names if known."""
+    log = transaction_log(data_dir, profile)
+    if log is None:
+        names = file_names(profile)
+        baskets = read_table(data_dir, names["prior"], LINE_DTYPES, ["order_id", "product_id"])
+        has_names = locate(data_dir, names["products"]) is not None
+        return baskets, load_products(data_dir, names["products"]) if has_names else None
+    from .transactions import baskets_from_lines, order_lines
+
+    layout = profile.layout
+    if layout["format"] == "baskets":
+        return baskets_from_lines(log, layout["separator"])
+    columns = [layout["member"], layout["date"], layout["item"]]
+    rows = read_table(data_dir, profile.transactions_file, {}, columns)
+    # Every order is a past basket here, the last ones included: rules predict nothing.
+    _, lines, products = order_lines(rows, *columns, layout.get("date_format"))
+    return lines[["order_id", "product_id"]], products
+
+
 def readable(rules: pd.DataFrame, names: dict[int, str]) -> pd.DataFrame:
     """Add product names: ids space-separated (like submissions), names joined by `` | ``."""
 
@@ -170,17 +193,17 @@ def mine_rules_from_dir(
     min_support: float = cfg.RULES_MIN_SUPPORT,
     min_confidence: float = cfg.RULES_MIN_CONFIDENCE,
     max_len: int = cfg.RULES_MAX_LEN,
+    profile: Profile | None = None,
 ) -> pd.DataFrame:
-    """Rules over ``order_products__prior.csv``, written to ``out_path``.
+    """Rules over the past baskets, written to ``out_path``.
 
-    Reads only the prior order lines, and ``products.csv`` for names when it is there (ids
-    stand in for names without it).
+    Reads only what it needs: the profile's transaction log, or the prior order lines and
+    ``products.csv`` for names when it is there (ids stand in for names without it).
     """
-    baskets = read_table(data_dir, cfg.PRIOR, LINE_DTYPES, ["order_id", "product_id"])
+    baskets, products = past_baskets(data_dir, profile)
     counts, n_orders = frequent_itemsets(baskets, min_support, max_len)
     names: dict[int, str] = {}
-    if locate(data_dir, cfg.PRODUCTS) is not None:
-        products = load_products(data_dir)
+    if products is not None:
         names = dict(
             zip(products["product_id"].tolist(), products["product_name"].tolist(), strict=True)
         )
