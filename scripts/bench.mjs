@@ -209,7 +209,7 @@ try {
   }
   // compare: two reports whose every installed package differs (time must stay linear in the package count).
   const { compareReports, renderCompareTable } = await import(path.join(root, "packages/verify/dist/index.js"));
-  const { emptyReport } = await import(path.join(root, "packages/verify/dist/report-draft.js"));
+  const { emptyReport } = await import(path.join(root, "packages/verify/dist/report/report-draft.js"));
   for (const n of [40_000, 400_000]) {
     const report = (version) => {
       const r = emptyReport("host");

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 // The two published bins, as `npx @ml-starter/create` and `npx @ml-starter/verify` run them.
 const bins = {
   "create-ml-starter": fileURLToPath(new URL("../packages/create-ml-starter/dist/cli.js", import.meta.url)),
-  "ml-starter-verify": fileURLToPath(new URL("../packages/verify/dist/cli.js", import.meta.url)),
+  "ml-starter-verify": fileURLToPath(new URL("../packages/verify/dist/cli/cli.js", import.meta.url)),
 };
 const parent = process.argv[2] ? path.resolve(process.argv[2]) : mkdtempSync(path.join(tmpdir(), "ml-starter demo "));
 const target = path.join(parent, "titanic-starter");

@@ -5,7 +5,7 @@ import { METRIC_NAMES, TASK_TYPES } from "@ml-starter/schema/metrics";
 import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
 import type { PostStepResult } from "../core/post-steps.js";
-import type { ProjectNames } from "../core/names.js";
+import type { ProjectNames } from "../core/inputs/names.js";
 
 const METRIC_LIST = METRIC_NAMES.join(", ");
 

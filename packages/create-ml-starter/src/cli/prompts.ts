@@ -1,7 +1,7 @@
 import { input, select } from "@inquirer/prompts";
 import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
-import { checkProjectName } from "../core/names.js";
+import { checkProjectName } from "../core/inputs/names.js";
 import { messages } from "./messages.js";
 
 /** Asks for the archetype; every question here also has a flag (see args.ts). */

@@ -1,7 +1,7 @@
 import { isMlStarterError, MlStarterError } from "../core/errors.js";
 import { GENERATOR } from "../core/generator-info.js";
-import { findArchetype, loadRegistry, summarizeRegistry } from "../core/registry.js";
-import { defaultCatalogRoot, defaultTemplatesRoot } from "../core/templates-root.js";
+import { findArchetype, loadRegistry, summarizeRegistry } from "../core/template/registry.js";
+import { defaultCatalogRoot, defaultTemplatesRoot } from "../core/template/templates-root.js";
 import type { Competition } from "../catalog/load-catalog.js";
 import { packageRunnerFrom } from "@ml-starter/schema/package-names";
 import { parseCliArgs } from "./args.js";

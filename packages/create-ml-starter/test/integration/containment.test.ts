@@ -3,7 +3,7 @@ import path from "node:path";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { generateWithPlop } from "../../src/core/plop-adapter.js";
+import { generateWithPlop } from "../../src/core/template/plop-adapter.js";
 import { MlStarterError } from "../../src/index.js";
 
 let tmp: TempDir;

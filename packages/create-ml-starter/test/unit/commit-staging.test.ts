@@ -2,7 +2,7 @@ import path from "node:path";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { commitStaging } from "../../src/core/commit-staging.js";
+import { commitStaging } from "../../src/core/write/commit-staging.js";
 import { MlStarterError } from "../../src/index.js";
 
 let tmp: TempDir;

@@ -2,7 +2,7 @@ import path from "node:path";
 import { mkdir, writeFile } from "node:fs/promises";
 import { tempDirWithSpaces } from "@ml-starter/test-utils";
 import { describe, expect, it } from "vitest";
-import { lockedPackageNames } from "../../src/core/locked-names.js";
+import { lockedPackageNames } from "../../src/core/inputs/locked-names.js";
 import { checkProjectName, deriveNames, MlStarterError } from "../../src/index.js";
 import { REPO_TEMPLATES } from "../repo-templates.js";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { run } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { inspectTarget } from "../../src/core/target.js";
+import { inspectTarget } from "../../src/core/write/target.js";
 import type { MlStarterError } from "../../src/core/errors.js";
 
 describe("inspectTarget", () => {

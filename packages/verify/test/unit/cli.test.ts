@@ -3,11 +3,11 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { VerifyReportSchema } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
-import { parseCliArgs } from "../../src/cli-args.js";
-import { main } from "../../src/cli-main.js";
+import { parseCliArgs } from "../../src/cli/cli-args.js";
+import { main } from "../../src/cli/cli-main.js";
 import { cliIo } from "../helpers/cli-io.js";
-import { loadContainerRunnerFactory } from "../../src/load-container-runner.js";
-import { serializeReport } from "../../src/write-report.js";
+import { loadContainerRunnerFactory } from "../../src/run/load-container-runner.js";
+import { serializeReport } from "../../src/report/write-report.js";
 import { envWith, nodeStep, readJson, testdir, writeProject } from "../helpers/project.js";
 import { onMac, sampleReport } from "../helpers/report.js";
 
