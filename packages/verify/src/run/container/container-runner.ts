@@ -96,8 +96,6 @@ export async function createContainerRunner(
   const workspace = realpathSync.native(path.resolve(projectDir));
   const docker: DockerContext = { docker: options.dockerPath ?? "docker", env: options.hostEnv };
   const say = options.log ?? (() => undefined);
-  const cliLog = options.debug === true ? say : undefined;
-  const signal = options.signal;
 
   // Before anything runs, Docker included: a config reaching into the host is refused unless trusted.
   const located = options.trust === true ? undefined : await locateDevcontainerConfig(workspace);
@@ -105,58 +103,95 @@ export async function createContainerRunner(
   const dockerVersion = await checkDocker(docker);
   const cli = locateDevcontainerCli();
   const { lockfile } = await checkDevcontainerLockfile(workspace);
-  const lockRel = path.relative(workspace, lockfile).split(path.sep).join("/");
 
   const id = randomUUID();
   const idLabel = `${ID_LABEL_KEY}=${id}`;
-  const common = [
-    "--workspace-folder",
-    workspace,
-    ...(options.dockerPath !== undefined ? ["--docker-path", options.dockerPath] : []),
-  ];
   const builtImages: string[] = [];
   const scratch: Scratch = await createScratch(workspace, id);
-
   const cleanUp = async () => {
     await removeContainersWithLabel(docker, idLabel);
     if (options.removeImagesOnDispose === true) await removeImages(docker, builtImages);
     await rm(scratch.host, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   };
-  const fail = async (
-    code: ContainerErrorCode,
-    message: string,
-    extra: { hint?: string; detail?: string } = {},
-  ): Promise<never> => {
-    await cleanUp();
-    throw new ContainerError(code, message, extra);
-  };
-  const why = (
-    result: { timedOut: boolean; exitCode: number | null; spawnError: string | undefined },
-    outcome: CliOutcome | undefined,
-    limitMs: number,
-  ) => {
-    if (result.timedOut) return `timed out after ${Math.round(limitMs / 1000)} s`;
-    const said = [outcome?.message, outcome?.description].filter(
-      (s): s is string => typeof s === "string" && s.trim() !== "",
-    );
-    return said.length > 0
-      ? said.join(": ")
-      : (result.spawnError ?? `exit ${String(result.exitCode)}`);
+  const session: Session = {
+    workspace,
+    docker,
+    options,
+    say,
+    cliLog: options.debug === true ? say : undefined,
+    common: [
+      "--workspace-folder",
+      workspace,
+      ...(options.dockerPath !== undefined ? ["--docker-path", options.dockerPath] : []),
+    ],
+    id,
+    idLabel,
+    scratch,
+    builtImages,
+    fail: async (code, message, extra = {}) => {
+      await cleanUp();
+      throw new ContainerError(code, message, extra);
+    },
   };
 
-  // build: the image plus Features, refusing any lockfile difference.
-  say(
-    `container: building the devcontainer image (devcontainer build --frozen-lockfile, CLI ${cli.version})`,
+  await buildImage(session, cli.version, path.relative(workspace, lockfile).split(path.sep).join("/"));
+  const { containerId, remoteWorkspaceFolder } = await startContainer(session);
+  return runnerFor(session, {
+    containerId,
+    remoteWorkspaceFolder,
+    dockerVersion,
+    devcontainerCliVersion: cli.version,
+  });
+}
+
+/** What the phases of one container runner share. */
+interface Session {
+  workspace: string;
+  docker: DockerContext;
+  options: ContainerRunnerOptions;
+  say: (line: string) => void;
+  cliLog: ((line: string) => void) | undefined;
+  /** Arguments every devcontainer CLI call takes. */
+  common: string[];
+  id: string;
+  idLabel: string;
+  scratch: Scratch;
+  builtImages: string[];
+  /** Removes whatever was started, then throws. */
+  fail: (
+    code: ContainerErrorCode,
+    message: string,
+    extra?: { hint?: string; detail?: string },
+  ) => Promise<never>;
+}
+
+function why(
+  result: { timedOut: boolean; exitCode: number | null; spawnError: string | undefined },
+  outcome: CliOutcome | undefined,
+  limitMs: number,
+): string {
+  if (result.timedOut) return `timed out after ${Math.round(limitMs / 1000)} s`;
+  const said = [outcome?.message, outcome?.description].filter(
+    (s): s is string => typeof s === "string" && s.trim() !== "",
+  );
+  return said.length > 0 ? said.join(": ") : (result.spawnError ?? `exit ${String(result.exitCode)}`);
+}
+
+/** build: the image plus Features, refusing any lockfile difference. */
+async function buildImage(session: Session, cliVersion: string, lockRel: string): Promise<void> {
+  const { options, fail } = session;
+  session.say(
+    `container: building the devcontainer image (devcontainer build --frozen-lockfile, CLI ${cliVersion})`,
   );
   const buildLimit = options.buildTimeoutMs ?? DEFAULT_PHASE_TIMEOUT;
-  const build = await runDevcontainer(["build", ...common, "--frozen-lockfile"], {
+  const build = await runDevcontainer(["build", ...session.common, "--frozen-lockfile"], {
     timeoutMs: buildLimit,
     env: options.hostEnv,
-    signal,
-    onStderrLine: cliLog,
+    signal: options.signal,
+    onStderrLine: session.cliLog,
   });
   const built = parseOutcome(build.stdout);
-  builtImages.push(...(built?.imageName ?? []).filter((name) => name.startsWith("vsc-")));
+  session.builtImages.push(...(built?.imageName ?? []).filter((name) => name.startsWith("vsc-")));
   if (build.interrupted)
     return fail("interrupted", "interrupted while building the devcontainer image");
   if (build.timedOut || build.exitCode !== 0 || built?.outcome !== "success") {
@@ -175,23 +210,28 @@ export async function createContainerRunner(
       detail: tail(build.all),
     });
   }
+}
 
-  // up: always a fresh container (a reused one hides a stale config); lifecycle commands (uv sync --locked) run.
-  say(
+/** up: always a fresh container (a reused one hides a stale config); lifecycle commands (uv sync --locked) run. */
+async function startContainer(
+  session: Session,
+): Promise<{ containerId: string; remoteWorkspaceFolder: string }> {
+  const { options, fail, scratch } = session;
+  session.say(
     "container: starting it (devcontainer up; onCreateCommand installs uv and runs uv sync --locked)",
   );
   const upLimit = options.upTimeoutMs ?? DEFAULT_PHASE_TIMEOUT;
   const up = await runDevcontainer(
     [
       "up",
-      ...common,
+      ...session.common,
       "--id-label",
-      idLabel,
+      session.idLabel,
       "--remove-existing-container",
       "--frozen-lockfile",
       ...(scratch.mount !== undefined ? ["--mount", scratch.mount] : []),
     ],
-    { timeoutMs: upLimit, env: options.hostEnv, signal, onStderrLine: cliLog },
+    { timeoutMs: upLimit, env: options.hostEnv, signal: options.signal, onStderrLine: session.cliLog },
   );
   const started = parseOutcome(up.stdout);
   if (up.interrupted) return fail("interrupted", "interrupted while starting the devcontainer");
@@ -212,14 +252,18 @@ export async function createContainerRunner(
   const containerId = started.containerId;
   const remoteWorkspaceFolder = started.remoteWorkspaceFolder;
   if (scratch.mount === undefined)
-    scratch.runner = path.posix.join(remoteWorkspaceFolder, "outputs", "verify", id);
-  say(`container: ready (${containerId.slice(0, 12)}, workspace ${remoteWorkspaceFolder})`);
+    scratch.runner = path.posix.join(remoteWorkspaceFolder, "outputs", "verify", session.id);
+  session.say(`container: ready (${containerId.slice(0, 12)}, workspace ${remoteWorkspaceFolder})`);
+  return { containerId, remoteWorkspaceFolder };
+}
 
-  let broken: string | undefined;
-  let disposed = false;
-  let platformInfo: Promise<RunnerPlatform> | undefined;
-
-  const mapPath = (hostPath: string): string => {
+/** Host paths inside the project or the scratch directory → the container's view of them. */
+function pathMapper(
+  workspace: string,
+  remoteWorkspaceFolder: string,
+  scratch: Scratch,
+): (hostPath: string) => string {
+  return (hostPath: string): string => {
     const candidates = [path.resolve(hostPath)];
     try {
       candidates.push(realpathSync.native(hostPath));
@@ -246,6 +290,24 @@ export async function createContainerRunner(
       `${hostPath} is outside the project directory, so it is not visible in the container`,
     );
   };
+}
+
+/** The StepRunner over the started container: commands through `devcontainer exec`, dispose() removes it. */
+function runnerFor(
+  session: Session,
+  started: {
+    containerId: string;
+    remoteWorkspaceFolder: string;
+    dockerVersion: string;
+    devcontainerCliVersion: string;
+  },
+): ContainerRunner {
+  const { workspace, docker, options, idLabel, scratch, builtImages } = session;
+  const { containerId, remoteWorkspaceFolder } = started;
+  let broken: string | undefined;
+  let disposed = false;
+  let platformInfo: Promise<RunnerPlatform> | undefined;
+  const mapPath = pathMapper(workspace, remoteWorkspaceFolder, scratch);
 
   const exec = async (argv: readonly string[], opts: RunOptions) => {
     if (disposed)
@@ -255,7 +317,7 @@ export async function createContainerRunner(
     const env = forwardedEnv({ ...options.env, ...opts.env }, options.forwardEnv);
     const args = [
       "exec",
-      ...common,
+      ...session.common,
       "--id-label",
       idLabel,
       ...env.flatMap(([k, v]) => ["--remote-env", `${k}=${v}`]),
@@ -294,11 +356,8 @@ export async function createContainerRunner(
   return {
     where: "container",
     idLabel,
-    containerId,
-    remoteWorkspaceFolder,
+    ...started,
     projectDir: remoteWorkspaceFolder,
-    dockerVersion,
-    devcontainerCliVersion: cli.version,
     mapPath,
 
     async run(argv, opts): Promise<RawStepResult> {
