@@ -1,6 +1,17 @@
-export { createProject, type CreateProjectOptions, type CreateResult } from "./core/create-project.js";
+export {
+  createProject,
+  type CreateProjectOptions,
+  type CreateResult,
+} from "./core/create-project.js";
 export { loadRegistry, findArchetype, type Archetype } from "./core/template/registry.js";
-export { checkDescription, checkProjectName, deriveNames, normalizeDistName, suggestProjectName, type ProjectNames } from "./core/inputs/names.js";
+export {
+  checkDescription,
+  checkProjectName,
+  deriveNames,
+  normalizeDistName,
+  suggestProjectName,
+  type ProjectNames,
+} from "./core/inputs/names.js";
 export { MlStarterError, EXIT_CODES, type CreateErrorCode } from "./core/errors.js";
 export { safeJoin } from "./core/write/safe-join.js";
 export { defaultTemplatesRoot } from "./core/template/templates-root.js";

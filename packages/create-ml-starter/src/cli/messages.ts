@@ -1,6 +1,10 @@
 // Every line the scaffolder prints, in one place.
 // The package-names and metrics entries, not the barrel: the barrel would put zod on the `--help` path.
-import { PACKAGE_NAMES, runPackageCommand, type PackageRunner } from "@ml-starter/schema/package-names";
+import {
+  PACKAGE_NAMES,
+  runPackageCommand,
+  type PackageRunner,
+} from "@ml-starter/schema/package-names";
 import { METRIC_NAMES, TASK_TYPES } from "@ml-starter/schema/metrics";
 import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
@@ -12,9 +16,14 @@ const METRIC_LIST = METRIC_NAMES.join(", ");
 export const messages = {
   usageLine:
     "create-ml-starter <dir> (--archetype <id> | --competition <slug>) [--no-git] [--no-install] [--no-interactive]",
-  help(archetypes: readonly Pick<TemplateManifest, "id" | "title" | "description">[], version: string): string {
+  help(
+    archetypes: readonly Pick<TemplateManifest, "id" | "title" | "description">[],
+    version: string,
+  ): string {
     const width = Math.max(...archetypes.map((a) => a.id.length));
-    const list = archetypes.map((a) => `  ${a.id.padEnd(width)}  ${a.title}: ${a.description}`).join("\n");
+    const list = archetypes
+      .map((a) => `  ${a.id.padEnd(width)}  ${a.title}: ${a.description}`)
+      .join("\n");
     return `${PACKAGE_NAMES.create} ${version}
 Scaffold a reproducible, runnable Kaggle starter project (uv + uv.lock, pytest, ruff, pinned devcontainer).
 
@@ -70,12 +79,18 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 en
   conflictingArchetype: (slug: string, wanted: string, given: string) =>
     `--competition ${slug} is a ${wanted} competition, but --archetype is ${given}`,
   conflictingArchetypeHint: (wanted: string) => `drop --archetype, or pass --archetype ${wanted}`,
-  list(archetypes: readonly Pick<TemplateManifest, "id" | "title" | "description">[], catalog: readonly Competition[]): string {
+  list(
+    archetypes: readonly Pick<TemplateManifest, "id" | "title" | "description">[],
+    catalog: readonly Competition[],
+  ): string {
     const rows = (items: ReadonlyArray<[string, string]>) => {
       const width = Math.max(...items.map(([name]) => name.length));
       return items.map(([name, text]) => `    ${name.padEnd(width)}  ${text}`);
     };
-    const lines = ["Archetypes (--archetype <id>):", ...rows(archetypes.map((a) => [a.id, `${a.title}: ${a.description}`]))];
+    const lines = [
+      "Archetypes (--archetype <id>):",
+      ...rows(archetypes.map((a) => [a.id, `${a.title}: ${a.description}`])),
+    ];
     lines.push("", "Competitions (--competition <slug>):");
     for (const type of TASK_TYPES) {
       const entries = catalog.filter((c) => c.listing.type === type);
@@ -95,7 +110,8 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 en
   unexpected: (version: string) =>
     `✖ Unexpected error in ${PACKAGE_NAMES.create} ${version}. Please report it with the output of --debug.`,
   interrupted: "✖ Interrupted; nothing was created.",
-  postStep: (r: PostStepResult) => `${r.status === "done" ? "✔" : r.status === "skipped" ? "•" : "!"} ${r.detail}`,
+  postStep: (r: PostStepResult) =>
+    `${r.status === "done" ? "✔" : r.status === "skipped" ? "•" : "!"} ${r.detail}`,
   postStepStopped: (dir: string, r: PostStepResult) =>
     `✖ ${r.status === "interrupted" ? "Interrupted" : "Failed"} after generating ${dir}: ${r.detail}.`,
   done(
@@ -118,7 +134,9 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or target), 3 en
     const what = competition === undefined ? "" : ` for ${competition.profile.title}`;
     return `\n✔ Created ${manifest.title} starter "${names.projectName}"${what} in ${dir}\n\nNext steps:\n${steps
       .map((s) => `  ${s}`)
-      .join("\n")}\n\nReal data: uv run ${names.importName} download (needs a Kaggle API token; see README.md).`;
+      .join(
+        "\n",
+      )}\n\nReal data: uv run ${names.importName} download (needs a Kaggle API token; see README.md).`;
   },
 };
 

@@ -39,7 +39,10 @@ describe("commitStaging", () => {
     expect(error).toBeInstanceOf(MlStarterError);
     expect((error as MlStarterError).code).toBe("TARGET_BUSY");
     expect(await readFile(lockFile(), "utf8")).toBe(String(process.pid));
-    expect((await readdir(tmp.path)).sort()).toEqual([".proj.ml-starter-1-abcdef", ".proj.ml-starter.lock"]);
+    expect((await readdir(tmp.path)).sort()).toEqual([
+      ".proj.ml-starter-1-abcdef",
+      ".proj.ml-starter.lock",
+    ]);
   });
 
   it("takes over a lock whose owner died", async () => {

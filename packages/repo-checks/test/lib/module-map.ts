@@ -32,7 +32,8 @@ export function namedSources(text: string): string[] {
         named.push(token);
         dir = path.posix.dirname(token);
       } else if (!token.includes("/")) named.push(`${dir}/${token}`);
-      else if (!token.startsWith("scripts/") && !token.startsWith("test/")) named.push(`src/${token}`);
+      else if (!token.startsWith("scripts/") && !token.startsWith("test/"))
+        named.push(`src/${token}`);
     }
   }
   return [...new Set(named)].sort();
@@ -40,7 +41,9 @@ export function namedSources(text: string): string[] {
 
 /** Files under `<root>/src` the map leaves out, and names in the map with no file. */
 export function mapProblems(root: string, text: string): { missing: string[]; stale: string[] } {
-  const actual = filesUnder(path.join(root, "src"), SOURCE).map((f) => toPosix(path.relative(root, f)));
+  const actual = filesUnder(path.join(root, "src"), SOURCE).map((f) =>
+    toPosix(path.relative(root, f)),
+  );
   const named = namedSources(text);
   return {
     missing: actual.filter((f) => !named.includes(f)).sort(),
@@ -65,7 +68,11 @@ export interface LayoutLimits {
 }
 
 /** What breaks the layout limits under `src` (a folder path). */
-export function layoutProblems(src: string, limits: LayoutLimits, checkTopLevel: boolean): string[] {
+export function layoutProblems(
+  src: string,
+  limits: LayoutLimits,
+  checkTopLevel: boolean,
+): string[] {
   const problems: string[] = [];
   const top = readdirSync(src);
   if (checkTopLevel && top.length > limits.topLevel)
@@ -80,14 +87,21 @@ export function layoutProblems(src: string, limits: LayoutLimits, checkTopLevel:
   visit(src);
   for (const file of filesUnder(src, SOURCE)) {
     for (const fn of longFunctions(file, limits.functionLines))
-      problems.push(`${toPosix(file)}:${fn.line}: a function of ${fn.lines} lines (at most ${limits.functionLines})`);
+      problems.push(
+        `${toPosix(file)}:${fn.line}: a function of ${fn.lines} lines (at most ${limits.functionLines})`,
+      );
   }
   return problems;
 }
 
 /** Functions (declarations, methods, arrows) whose text spans more than `limit` lines. */
 export function longFunctions(file: string, limit: number): { line: number; lines: number }[] {
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const found: { line: number; lines: number }[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isFunctionLike(node) && "body" in node && node.body !== undefined) {

@@ -87,7 +87,9 @@ describe("the checks themselves", () => {
       "<tmp>/src/deep: 3 files (at most 2)",
       "<tmp>/src/long.ts:1: a function of 7 lines (at most 5)",
     ]);
-    expect(layoutProblems(src, { ...limits, topLevel: 4, filesPerFolder: 3, functionLines: 7 }, true)).toEqual([]);
+    expect(
+      layoutProblems(src, { ...limits, topLevel: 4, filesPerFolder: 3, functionLines: 7 }, true),
+    ).toEqual([]);
   });
 });
 

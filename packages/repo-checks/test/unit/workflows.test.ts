@@ -321,7 +321,9 @@ describe("the generated project's .github/workflows/verify.yml", () => {
   it("uses a uv that satisfies every archetype's [tool.uv] required-version", () => {
     for (const id of manifestIds(TEMPLATES_DIR)) {
       // The archetype's own pyproject wins over one from the layers it extends (e.g. _tabular).
-      const manifest = JSON.parse(readFileSync(path.join(TEMPLATES_DIR, id, "template.json"), "utf8")) as {
+      const manifest = JSON.parse(
+        readFileSync(path.join(TEMPLATES_DIR, id, "template.json"), "utf8"),
+      ) as {
         extends?: string[];
       };
       const pyproject = [id, ...(manifest.extends ?? []).reverse()]

@@ -4,7 +4,12 @@ import { renderCompareTable } from "../report/compare-table.js";
 import { parseCliArgs, type CliCommand } from "./cli-args.js";
 import { UsageError } from "../report/errors.js";
 import { escapeControl } from "./escape-control.js";
-import { EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, exitCodeFor } from "../report/exit-codes.js";
+import {
+  EXIT_ENVIRONMENT,
+  EXIT_INTERRUPTED,
+  EXIT_USAGE,
+  exitCodeFor,
+} from "../report/exit-codes.js";
 import { loadContainerRunnerFactory } from "../run/load-container-runner.js";
 import { messages } from "./messages.js";
 import { checkOutputTargets } from "./output-paths.js";

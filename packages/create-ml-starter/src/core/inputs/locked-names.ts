@@ -17,7 +17,9 @@ const cache = new Map<string, ReadonlySet<string>>();
  * Every package locked by any template (PEP 503 dist name and its `-`→`_` import form), read from the templates
  * themselves so the rule can never fall behind a relock. A project of that name makes `uv lock --check` fail.
  */
-export function lockedPackageNames(templatesRoot: string = defaultTemplatesRoot()): ReadonlySet<string> {
+export function lockedPackageNames(
+  templatesRoot: string = defaultTemplatesRoot(),
+): ReadonlySet<string> {
   const root = path.resolve(templatesRoot);
   const cached = cache.get(root);
   if (cached) return cached;

@@ -19,7 +19,8 @@ export interface ProjectNames {
   importName: string;
 }
 
-export type NameCheck = { ok: true; names: ProjectNames } | { ok: false; rule: string; suggestion: string };
+export type NameCheck =
+  { ok: true; names: ProjectNames } | { ok: false; rule: string; suggestion: string };
 
 const MAX_LENGTH = 214; // npm's limit; also keeps Windows paths short
 const PEP508_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
@@ -28,8 +29,15 @@ const PEP508_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
  * Checks a project (directory) name against every rule, returning the first broken one. `locked` is the set of
  * package names the templates lock (default: the installed templates').
  */
-export function checkProjectName(raw: string, locked: ReadonlySet<string> = lockedPackageNames()): NameCheck {
-  const fail = (rule: string): NameCheck => ({ ok: false, rule, suggestion: suggestProjectName(raw, locked) });
+export function checkProjectName(
+  raw: string,
+  locked: ReadonlySet<string> = lockedPackageNames(),
+): NameCheck {
+  const fail = (rule: string): NameCheck => ({
+    ok: false,
+    rule,
+    suggestion: suggestProjectName(raw, locked),
+  });
   if (raw.trim() === "") return fail("the name is empty");
   if (raw === "." || raw === "..") return fail("'.' and '..' are not project names");
   if (/[/\\]/.test(raw)) return fail("the name contains a path separator");
@@ -37,7 +45,8 @@ export function checkProjectName(raw: string, locked: ReadonlySet<string> = lock
   if (/[\u0000-\u001f\u007f]/.test(raw)) return fail("the name contains a control character");
   if (raw !== raw.trim()) return fail("the name starts or ends with a space");
   if (/[. ]$/.test(raw)) return fail("Windows drops a trailing dot or space");
-  if (/[<>:"|?*]/.test(raw)) return fail('the name contains a character Windows forbids (< > : " | ? *)');
+  if (/[<>:"|?*]/.test(raw))
+    return fail('the name contains a character Windows forbids (< > : " | ? *)');
   if (WINDOWS_RESERVED.test(raw)) return fail(`'${raw}' is a reserved device name on Windows`);
   if (raw.length > MAX_LENGTH) return fail(`the name is longer than ${MAX_LENGTH} characters`);
   if (NPM_BLOCKLIST.has(raw.toLowerCase())) return fail(`'${raw}' is a reserved name`);
@@ -46,28 +55,40 @@ export function checkProjectName(raw: string, locked: ReadonlySet<string> = lock
       "a Python project name uses only ASCII letters, digits, '-', '_' and '.', and starts and ends with a letter or digit",
     );
   }
-  if (raw !== raw.toLowerCase()) return fail("use lower case (case-insensitive file systems and npm rules)");
+  if (raw !== raw.toLowerCase())
+    return fail("use lower case (case-insensitive file systems and npm rules)");
   const distName = normalizeDistName(raw);
   const importName = distName.replace(/-/g, "_");
-  if (/^[0-9]/.test(importName)) return fail(`the Python package '${importName}' would start with a digit`);
+  if (/^[0-9]/.test(importName))
+    return fail(`the Python package '${importName}' would start with a digit`);
   if (PYTHON_KEYWORDS.has(importName)) return fail(`'${importName}' is a Python keyword`);
-  if (PYTHON_STDLIB.has(importName)) return fail(`'${importName}' would shadow Python's standard library`);
+  if (PYTHON_STDLIB.has(importName))
+    return fail(`'${importName}' would shadow Python's standard library`);
   if (SHADOWED_DEPENDENCIES.has(importName)) {
     return fail(`'${importName}' would shadow a dependency or project folder of the same name`);
   }
   if (locked.has(distName) || locked.has(importName)) {
-    return fail(`'${distName}' is a locked dependency of the templates; the lock cannot hold two packages of one name`);
+    return fail(
+      `'${distName}' is a locked dependency of the templates; the lock cannot hold two packages of one name`,
+    );
   }
   return { ok: true, names: { projectName: raw, distName, importName } };
 }
 
 /** Derives the names or throws INVALID_NAME with the rule and a suggested fix. */
-export function deriveNames(raw: string, locked: ReadonlySet<string> = lockedPackageNames()): ProjectNames {
+export function deriveNames(
+  raw: string,
+  locked: ReadonlySet<string> = lockedPackageNames(),
+): ProjectNames {
   const check = checkProjectName(raw, locked);
   if (check.ok) return check.names;
-  throw new MlStarterError("INVALID_NAME", `Invalid project name ${JSON.stringify(raw)}: ${check.rule}.`, {
-    hint: `try ${JSON.stringify(check.suggestion)}`,
-  });
+  throw new MlStarterError(
+    "INVALID_NAME",
+    `Invalid project name ${JSON.stringify(raw)}: ${check.rule}.`,
+    {
+      hint: `try ${JSON.stringify(check.suggestion)}`,
+    },
+  );
 }
 
 const MAX_DESCRIPTION = 200;
@@ -78,22 +99,26 @@ const MAX_DESCRIPTION = 200;
  */
 export function checkDescription(raw: string): string {
   // Bidi controls (U+061C, U+200E/F, U+202A–E, U+2066–9) can make the text display differently from what it is.
-  // eslint-disable-next-line no-control-regex
-  const rule = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(raw)
-    ? "it contains a control character or line break (bidi controls included)"
-    : raw.trim() === ""
-      ? "it is empty"
-      : raw.length > MAX_DESCRIPTION
-        ? `it is longer than ${MAX_DESCRIPTION} characters`
-        : undefined;
+  const rule =
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(raw)
+      ? "it contains a control character or line break (bidi controls included)"
+      : raw.trim() === ""
+        ? "it is empty"
+        : raw.length > MAX_DESCRIPTION
+          ? `it is longer than ${MAX_DESCRIPTION} characters`
+          : undefined;
   if (rule === undefined) return raw;
   throw new MlStarterError("INVALID_OPTION", `Invalid description: ${rule}.`, {
-    hint: "pass one line of text, e.g. --description \"Titanic baseline for our study group\"",
+    hint: 'pass one line of text, e.g. --description "Titanic baseline for our study group"',
   });
 }
 
 /** A close, valid alternative: ASCII, lower-case, kebab-case, not shadowing anything. */
-export function suggestProjectName(raw: string, locked: ReadonlySet<string> = lockedPackageNames()): string {
+export function suggestProjectName(
+  raw: string,
+  locked: ReadonlySet<string> = lockedPackageNames(),
+): string {
   let name = raw
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

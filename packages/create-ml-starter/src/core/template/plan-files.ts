@@ -28,8 +28,13 @@ export interface PlannedFile {
 }
 
 /** Maps a stored template path to its output path: fixed renames, package folder, `.hbs` dropped. */
-export function outputPathFor(storedRel: string, importName: string): { output: string; render: boolean } {
-  const segments = storedRel.split("/").map((s) => (s === PACKAGE_SEGMENT ? importName : (RENAMED_SEGMENTS[s] ?? s)));
+export function outputPathFor(
+  storedRel: string,
+  importName: string,
+): { output: string; render: boolean } {
+  const segments = storedRel
+    .split("/")
+    .map((s) => (s === PACKAGE_SEGMENT ? importName : (RENAMED_SEGMENTS[s] ?? s)));
   const last = segments[segments.length - 1] ?? "";
   const render = last.endsWith(RENDER_SUFFIX);
   if (render) segments[segments.length - 1] = last.slice(0, -RENDER_SUFFIX.length);
@@ -67,14 +72,22 @@ export async function planFiles(
 ): Promise<PlannedFile[]> {
   const byOutput = new Map<string, PlannedFile>();
   const shared = path.join(templatesRoot, SHARED_LAYER);
-  const layers = [shared, ...extendsLayers.map((name) => path.join(templatesRoot, name)), archetypeDir];
+  const layers = [
+    shared,
+    ...extendsLayers.map((name) => path.join(templatesRoot, name)),
+    archetypeDir,
+  ];
   for (const layer of layers) {
     const files = await walk(layer).catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT" && layer === shared) return [];
       if (error.code === "ENOENT" && layer !== archetypeDir) {
-        throw new MlStarterError("TEMPLATE_INVALID", `Template layer ${path.basename(layer)} not found in ${templatesRoot}.`, {
-          hint: "a manifest's `extends` names folders beside the archetypes, such as _tabular",
-        });
+        throw new MlStarterError(
+          "TEMPLATE_INVALID",
+          `Template layer ${path.basename(layer)} not found in ${templatesRoot}.`,
+          {
+            hint: "a manifest's `extends` names folders beside the archetypes, such as _tabular",
+          },
+        );
       }
       throw error;
     });
@@ -83,11 +96,16 @@ export async function planFiles(
       if (layer === archetypeDir && storedRel === "template.json") continue;
       const { output, render } = outputPathFor(storedRel, importName);
       if (seen.has(output)) {
-        throw new MlStarterError("TEMPLATE_INVALID", `Two template files produce ${output} in ${layer}.`);
+        throw new MlStarterError(
+          "TEMPLATE_INVALID",
+          `Two template files produce ${output} in ${layer}.`,
+        );
       }
       seen.add(output);
       byOutput.set(output, { source: path.join(layer, ...storedRel.split("/")), output, render });
     }
   }
-  return [...byOutput.values()].sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
+  return [...byOutput.values()].sort((a, b) =>
+    a.output < b.output ? -1 : a.output > b.output ? 1 : 0,
+  );
 }

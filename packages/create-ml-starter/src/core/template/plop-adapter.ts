@@ -18,7 +18,9 @@ export interface GenerateHooks {
 }
 
 /** Transforms every project gets, by output path: uv's lock must keep its sorted order after renaming. */
-const TRANSFORMS: Readonly<Record<string, (text: string) => string>> = { "uv.lock": sortLockPackages };
+const TRANSFORMS: Readonly<Record<string, (text: string) => string>> = {
+  "uv.lock": sortLockPackages,
+};
 
 const MUSTACHE = /\{\{\{?\s*([^}\s]+)\s*([^}\s]*)\s*\}\}\}?/g;
 
@@ -41,9 +43,13 @@ function assertKnownPlaceholders(text: string, file: PlannedFile, data: Template
     }
     const name = (helper === undefined ? match[1] : match[2]) ?? "";
     if (!(name in data)) {
-      throw new MlStarterError("TEMPLATE_INVALID", `Unknown placeholder {{${name}}} in ${file.source}.`, {
-        hint: `known placeholders: ${Object.keys(data).join(", ")}`,
-      });
+      throw new MlStarterError(
+        "TEMPLATE_INVALID",
+        `Unknown placeholder {{${name}}} in ${file.source}.`,
+        {
+          hint: `known placeholders: ${Object.keys(data).join(", ")}`,
+        },
+      );
     }
   }
 }
@@ -68,7 +74,8 @@ export async function generateWithPlop(
     await hooks.onFileWritten?.(written, files.length);
   };
   const ensureNotAborted = () => {
-    if (hooks.signal?.aborted) throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");
+    if (hooks.signal?.aborted)
+      throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");
   };
 
   // node-plop turns a thrown error into a string: keep the original so callers see our typed errors.

@@ -43,10 +43,16 @@ export async function loadRegistry(templatesRoot: string): Promise<Archetype[]> 
     }
     const result = TemplateManifestSchema.safeParse(json);
     if (!result.success) {
-      throw new MlStarterError("TEMPLATE_INVALID", `${file}: ${formatIssues(result.error).join("; ")}`);
+      throw new MlStarterError(
+        "TEMPLATE_INVALID",
+        `${file}: ${formatIssues(result.error).join("; ")}`,
+      );
     }
     if (result.data.id !== entry.name) {
-      throw new MlStarterError("TEMPLATE_INVALID", `${file}: id "${result.data.id}" differs from its folder name.`);
+      throw new MlStarterError(
+        "TEMPLATE_INVALID",
+        `${file}: id "${result.data.id}" differs from its folder name.`,
+      );
     }
     archetypes.push({ manifest: result.data, dir });
   }
@@ -61,7 +67,10 @@ export async function summarizeRegistry(templatesRoot: string): Promise<Archetyp
   const summaries: ArchetypeSummary[] = [];
   const entries = await readdir(templatesRoot, { withFileTypes: true }).catch(() => undefined);
   for (const entry of entries?.filter(isArchetypeDir) ?? []) {
-    const text = await readFile(path.join(templatesRoot, entry.name, "template.json"), "utf8").catch(() => undefined);
+    const text = await readFile(
+      path.join(templatesRoot, entry.name, "template.json"),
+      "utf8",
+    ).catch(() => undefined);
     if (text === undefined) continue;
     let json: Partial<Record<keyof ArchetypeSummary, unknown>> | undefined;
     try {
@@ -70,7 +79,12 @@ export async function summarizeRegistry(templatesRoot: string): Promise<Archetyp
       json = undefined;
     }
     const { id, title, description } = json ?? {};
-    if (typeof id !== "string" || typeof title !== "string" || typeof description !== "string" || id !== entry.name) {
+    if (
+      typeof id !== "string" ||
+      typeof title !== "string" ||
+      typeof description !== "string" ||
+      id !== entry.name
+    ) {
       return (await loadRegistry(templatesRoot)).map((a) => a.manifest);
     }
     summaries.push({ id, title, description });

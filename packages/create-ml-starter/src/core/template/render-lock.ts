@@ -8,7 +8,11 @@ export function sortLockPackages(lock: string): string {
   if (tables.length === 0) return lock;
   const nameOf = (table: string) => /^name = "([^"]+)"/.exec(table)?.[1] ?? "";
   const sorted = tables
-    .map((table, index) => ({ table: table.endsWith("\n") ? table : `${table}\n`, index, name: nameOf(table) }))
+    .map((table, index) => ({
+      table: table.endsWith("\n") ? table : `${table}\n`,
+      index,
+      name: nameOf(table),
+    }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.index - b.index))
     .map((t) => t.table);
   return `${head}${marker}${sorted.join(marker)}`;

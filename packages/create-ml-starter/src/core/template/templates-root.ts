@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
  */
 export const PACKAGE_ROOT = ((): string => {
   let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir)
+    dir = path.dirname(dir);
   return dir;
 })();
 

@@ -43,7 +43,11 @@ async function exists(p: string): Promise<boolean> {
  * Moves the finished staging tree into place. An absent target gets one atomic rename; an empty or
  * `.git`-only target gets the entries one at a time, each checked first, undone on failure.
  */
-export async function commitStaging(staging: string, target: string, renameOptions: RenameOptions = {}): Promise<void> {
+export async function commitStaging(
+  staging: string,
+  target: string,
+  renameOptions: RenameOptions = {},
+): Promise<void> {
   const lock = await acquireLock(target);
   try {
     const state = await inspectTarget(target);
@@ -56,9 +60,13 @@ export async function commitStaging(staging: string, target: string, renameOptio
       for (const entry of (await readdir(staging)).sort()) {
         const destination = path.join(target, entry);
         if (await exists(destination)) {
-          throw new MlStarterError("TARGET_NOT_EMPTY", `Target ${target} gained ${entry} while generating.`, {
-            hint: "choose a new directory; nothing was changed",
-          });
+          throw new MlStarterError(
+            "TARGET_NOT_EMPTY",
+            `Target ${target} gained ${entry} while generating.`,
+            {
+              hint: "choose a new directory; nothing was changed",
+            },
+          );
         }
         await renameWithRetry(path.join(staging, entry), destination, renameOptions);
         moved.push(entry);

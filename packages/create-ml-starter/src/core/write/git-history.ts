@@ -3,13 +3,24 @@ import { readFile, readdir } from "node:fs/promises";
 import { resolveTool } from "@ml-starter/fs-utils";
 
 /** Variables that would point git at another repository than the target's own `.git`. */
-const REDIRECTING_GIT_ENV = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR"];
+const REDIRECTING_GIT_ENV = [
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_INDEX_FILE",
+  "GIT_OBJECT_DIRECTORY",
+  "GIT_COMMON_DIR",
+];
 
 /** The environment for asking about `dir`'s own repository: never one named by the caller's env or above `dir`. */
 function gitEnv(dir: string): Record<string, string> {
   const env: Record<string, string> = { GIT_CEILING_DIRECTORIES: path.dirname(path.resolve(dir)) };
   for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !REDIRECTING_GIT_ENV.includes(key) && key !== "GIT_CEILING_DIRECTORIES") env[key] = value;
+    if (
+      value !== undefined &&
+      !REDIRECTING_GIT_ENV.includes(key) &&
+      key !== "GIT_CEILING_DIRECTORIES"
+    )
+      env[key] = value;
   }
   return env;
 }
@@ -17,7 +28,8 @@ function gitEnv(dir: string): Record<string, string> {
 async function anyFile(dir: string): Promise<boolean> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
-    if (entry.isFile() || (entry.isDirectory() && (await anyFile(path.join(dir, entry.name))))) return true;
+    if (entry.isFile() || (entry.isDirectory() && (await anyFile(path.join(dir, entry.name)))))
+      return true;
   }
   return false;
 }

@@ -22,7 +22,8 @@ export function safeJoin(root: string, rel: string, pathApi: path.PlatformPath =
   const segments = rel.split(/[/\\]+/);
   for (const segment of segments) {
     if (segment === "..") throw forbidden(rel, "'..' segments are not allowed");
-    if (WINDOWS_RESERVED.test(segment)) throw forbidden(rel, `'${segment}' is a reserved name on Windows`);
+    if (WINDOWS_RESERVED.test(segment))
+      throw forbidden(rel, `'${segment}' is a reserved name on Windows`);
   }
   const joined = pathApi.resolve(root, ...segments.filter((s) => s !== "" && s !== "."));
   const back = pathApi.relative(pathApi.resolve(root), joined);
@@ -37,7 +38,8 @@ async function nearestExisting(dir: string): Promise<string> {
     try {
       return await realpath(current);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || path.dirname(current) === current) throw error;
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || path.dirname(current) === current)
+        throw error;
     }
   }
 }
@@ -52,6 +54,9 @@ export async function assertRealParentInside(root: string, file: string): Promis
   const realParent = await nearestExisting(path.dirname(file));
   const back = path.relative(realRoot, realParent);
   if (back.startsWith("..") || path.isAbsolute(back)) {
-    throw forbidden(path.relative(root, file), "a symlink in the staged tree points outside the target");
+    throw forbidden(
+      path.relative(root, file),
+      "a symlink in the staged tree points outside the target",
+    );
   }
 }

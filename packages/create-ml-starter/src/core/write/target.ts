@@ -30,15 +30,23 @@ export async function inspectTarget(target: string): Promise<TargetState> {
   if (others.length > 0) {
     const shown = others.slice(0, SHOWN_ENTRIES).join(", ");
     const more = others.length > SHOWN_ENTRIES ? `, … (${others.length} entries)` : "";
-    throw new MlStarterError("TARGET_NOT_EMPTY", `Target ${target} is not empty (${shown}${more}).`, {
-      hint: "choose a new directory; nothing was changed",
-    });
+    throw new MlStarterError(
+      "TARGET_NOT_EMPTY",
+      `Target ${target} is not empty (${shown}${more}).`,
+      {
+        hint: "choose a new directory; nothing was changed",
+      },
+    );
   }
   const hasGit = entries.includes(".git");
   if (hasGit && (await hasGitHistory(target))) {
-    throw new MlStarterError("TARGET_NOT_EMPTY", `Target ${target} holds a git repository that already has history.`, {
-      hint: "generate into a new directory and copy the files into your repository, or pass an empty `git init` directory",
-    });
+    throw new MlStarterError(
+      "TARGET_NOT_EMPTY",
+      `Target ${target} holds a git repository that already has history.`,
+      {
+        hint: "generate into a new directory and copy the files into your repository, or pass an empty `git init` directory",
+      },
+    );
   }
   return { kind: "empty", hasGit };
 }

@@ -134,7 +134,11 @@ export async function createContainerRunner(
     },
   };
 
-  await buildImage(session, cli.version, path.relative(workspace, lockfile).split(path.sep).join("/"));
+  await buildImage(
+    session,
+    cli.version,
+    path.relative(workspace, lockfile).split(path.sep).join("/"),
+  );
   const { containerId, remoteWorkspaceFolder } = await startContainer(session);
   return runnerFor(session, {
     containerId,
@@ -174,7 +178,9 @@ function why(
   const said = [outcome?.message, outcome?.description].filter(
     (s): s is string => typeof s === "string" && s.trim() !== "",
   );
-  return said.length > 0 ? said.join(": ") : (result.spawnError ?? `exit ${String(result.exitCode)}`);
+  return said.length > 0
+    ? said.join(": ")
+    : (result.spawnError ?? `exit ${String(result.exitCode)}`);
 }
 
 /** build: the image plus Features, refusing any lockfile difference. */
@@ -231,7 +237,12 @@ async function startContainer(
       "--frozen-lockfile",
       ...(scratch.mount !== undefined ? ["--mount", scratch.mount] : []),
     ],
-    { timeoutMs: upLimit, env: options.hostEnv, signal: options.signal, onStderrLine: session.cliLog },
+    {
+      timeoutMs: upLimit,
+      env: options.hostEnv,
+      signal: options.signal,
+      onStderrLine: session.cliLog,
+    },
   );
   const started = parseOutcome(up.stdout);
   if (up.interrupted) return fail("interrupted", "interrupted while starting the devcontainer");
