@@ -1,5 +1,8 @@
 import { PROJECT_FILE_NAME } from "@ml-starter/schema";
+import { formatRows, wrapText } from "@ml-starter/fs-utils";
 
+/** `--help` fits an 80-column terminal. */
+const HELP_WIDTH = 80;
 const LOCK_FIX = "run `uv lock` and commit uv.lock";
 
 /** Every user-facing string of the verifier: report failure messages, findings, CLI text. */
@@ -100,45 +103,83 @@ export const messages = {
       "usage: ml-starter-verify [dir] [--report <file>] [--summary <file>] [--container] [--trust] [--json] [--debug]\n       ml-starter-verify compare <a.json> <b.json> [...] [--json]",
     help: (version: string) =>
       [
-        `ml-starter-verify ${version}: run a generated project's verification plan and fingerprint the result.`,
+        ...wrapText(
+          `ml-starter-verify ${version}: run a generated project's verification plan and fingerprint the result.`,
+          HELP_WIDTH,
+        ),
         "",
         "Usage:",
-        "  ml-starter-verify [dir] [options]          verify the project in dir (default: .)",
+        "  ml-starter-verify [dir] [options]",
         "  ml-starter-verify compare <a.json> <b.json> [...] [--json]",
-        "                                             compare reports from different machines",
-        "  (run it with: npx @ml-starter/verify …, or pnpm dlx @ml-starter/verify …)",
+        "",
+        ...wrapText(
+          "Verify the project in dir (default: .), or compare reports from different machines.",
+          HELP_WIDTH,
+          "  ",
+        ),
+        "",
+        "  Run it with: npx @ml-starter/verify …",
+        "           or: pnpm dlx @ml-starter/verify …",
         "",
         "Options:",
-        "  --report <file>    where to write the JSON report (default: <dir>/outputs/verify/report.json)",
-        "  --summary <file>   where to write the Markdown summary (default: next to the report, .md);",
-        "                     it is also appended to $GITHUB_STEP_SUMMARY when that is set",
-        "  --container        run the steps inside the project's devcontainer (needs Docker); settings that",
-        "                     reach into the host (initializeCommand, mounts, runArgs, privileged, …) are refused",
-        "  --trust            you trust this project: allow those settings, and no warning when the plan in",
-        "                     ml-starter.json differs from the one its template shipped",
-        "  --json             print the report (or compare result) as JSON on stdout",
-        "  --debug            print stack traces for unexpected errors, and keep the output of passing",
-        "                     steps in the report too (which then differs between runs)",
-        "  -h, --help         show this help",
-        "  -v, --version      print the version",
+        ...formatRows(
+          [
+            [
+              "--report <file>",
+              "where to write the JSON report (default: <dir>/outputs/verify/report.json)",
+            ],
+            [
+              "--summary <file>",
+              "where to write the Markdown summary (default: next to the report, .md); it is also appended to $GITHUB_STEP_SUMMARY when that is set",
+            ],
+            [
+              "--container",
+              "run the steps inside the project's devcontainer (needs Docker); settings that reach into the host (initializeCommand, mounts, runArgs, privileged, …) are refused",
+            ],
+            [
+              "--trust",
+              "you trust this project: allow those settings, and no warning when the plan in ml-starter.json differs from the one its template shipped",
+            ],
+            ["--json", "print the report (or compare result) as JSON on stdout"],
+            [
+              "--debug",
+              "print stack traces for unexpected errors, and keep the output of passing steps in the report too (which then differs between runs)",
+            ],
+            ["-h, --help", "show this help"],
+            ["-v, --version", "print the version"],
+          ],
+          { width: HELP_WIDTH },
+        ),
         "",
-        "The plan (tools, steps, outputs, metric tolerances, margins) comes from ml-starter.json; verify runs the",
-        "project's own code, like `make test`: run it only on projects you would run yourself. Progress goes to",
-        "stderr, one line per step. Secrets in the environment are redacted from the report, summary and logs.",
+        ...wrapText(
+          "The plan (tools, steps, outputs, metric tolerances, margins) comes from ml-starter.json; verify runs the project's own code, like `make test`: run it only on projects you would run yourself. Progress goes to stderr, one line per step. Secrets in the environment are redacted from the report, summary and logs.",
+          HELP_WIDTH,
+        ),
         "",
         "Exit codes:",
-        "  0    success (compare: no drift)",
-        "  2    usage error (bad flag or argument; a project directory that does not exist; a --report or",
-        "       --summary path that is not a regular file, leaves the project through a symlink, or exists",
-        "       and was not written by the verifier; compare: unreadable or invalid report)",
-        "  3    environment or tool problem: tool_missing, tool_too_old, uv_version_mismatch,",
-        "       network_unavailable, docker_unavailable, container_failed, project_file_missing/invalid",
-        "  4    a check failed: lock_missing, lock_out_of_date, lock_unreadable, step_failed, tests_failed,",
-        "       output_missing, metrics_invalid, margin_failed, devcontainer_invalid, input_refused",
-        "       (compare: drift)",
-        "  124  a step timed out (step_timed_out; its process tree was killed)",
-        "  130  interrupted (SIGINT/SIGTERM/SIGHUP/SIGQUIT: the running step's tree is killed, the report",
-        "       is still written)",
+        ...formatRows(
+          [
+            ["0", "success (compare: no drift)"],
+            [
+              "2",
+              "usage error (bad flag or argument; a project directory that does not exist; a --report or --summary path that is not a regular file, leaves the project through a symlink, or exists and was not written by the verifier; compare: unreadable or invalid report)",
+            ],
+            [
+              "3",
+              "environment or tool problem: tool_missing, tool_too_old, uv_version_mismatch, network_unavailable, docker_unavailable, container_failed, project_file_missing/invalid",
+            ],
+            [
+              "4",
+              "a check failed: lock_missing, lock_out_of_date, lock_unreadable, step_failed, tests_failed, output_missing, metrics_invalid, margin_failed, devcontainer_invalid, input_refused (compare: drift)",
+            ],
+            ["124", "a step timed out (step_timed_out; its process tree was killed)"],
+            [
+              "130",
+              "interrupted (SIGINT/SIGTERM/SIGHUP/SIGQUIT: the running step's tree is killed, the report is still written)",
+            ],
+          ],
+          { width: HELP_WIDTH },
+        ),
       ].join("\n"),
     stepLine: (status: string, id: string, command: string, seconds: string, detail: string) =>
       `${status} ${id}  ${command}  ${seconds}${detail ? `  ${detail}` : ""}`,

@@ -79,6 +79,14 @@ describe("CLI", () => {
     ]) {
       expect(help.out()).toContain(code);
     }
+    // `Usage:` form for an 80-column terminal.
+    expect(help.out()).toMatch(/^Usage:\n {2}ml-starter-verify \[dir\] \[options\]\n/m);
+    expect(
+      help
+        .out()
+        .split("\n")
+        .filter((line) => line.length > 80),
+    ).toEqual([]);
     const version = io(process.cwd());
     expect(await main(["--version"], version.io)).toBe(0);
     expect(version.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
