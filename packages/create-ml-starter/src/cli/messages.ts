@@ -142,7 +142,7 @@ ${para("Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or targe
   ): string {
     const rel = dirForHumans(dir, cwd);
     const steps = [
-      `cd ${quote(rel)}`,
+      ...(dir === cwd ? [] : [`cd ${quote(rel)}`]),
       ...(installed ? [] : ["uv sync --locked"]),
       `uv run ${names.importName} train        # synthetic data, both baselines, outputs/metrics.json`,
       "uv run pytest",

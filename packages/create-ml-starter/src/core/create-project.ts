@@ -82,14 +82,18 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const progress = options.onProgress ?? (() => undefined);
 
   // 1. Validate every input and plan every output path before touching the disk.
-  // The name is the last segment as typed: `.` or `..` would otherwise silently become the cwd's name.
+  // The name is the last segment as typed: `..` (or `a/.`) would otherwise silently become a folder's name.
+  // `.` alone is the current folder, named after itself (usable under the same target rules as any other).
+  const here = path.normalize(options.targetDir).replace(/[\\/]+$/, "") === ".";
   const typedLast =
     options.targetDir
       .split(/[\\/]+/)
       .filter(Boolean)
       .pop() ?? "";
   const names = deriveNames(
-    typedLast === "." || typedLast === ".." || typedLast === "" ? typedLast : path.basename(target),
+    !here && (typedLast === "." || typedLast === ".." || typedLast === "")
+      ? typedLast
+      : path.basename(target),
     lockedPackageNames(templatesRoot),
   );
   const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);

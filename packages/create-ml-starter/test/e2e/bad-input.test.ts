@@ -36,7 +36,7 @@ const cases: Array<[string, string[], number, RegExp]> = [
     /Invalid project name "sitecustomize"/,
   ],
   ["a Windows device name", ["nul", "-a", "classification"], 2, /reserved device name on Windows/],
-  ["'.'", [".", "-a", "classification"], 2, /'\.' and '\.\.' are not project names/],
+  ["'..'", ["..", "-a", "classification"], 2, /'\.' and '\.\.' are not project names/],
   ["a non-ASCII name", ["проект", "-a", "classification"], 2, /ASCII letters/],
   ["a leading digit", ["1st", "-a", "classification"], 2, /start with a digit/],
   ["a non-empty target", ["occupied", "-a", "classification"], 2, /is not empty \(keep\.txt\)/],

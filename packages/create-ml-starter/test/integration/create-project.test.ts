@@ -378,3 +378,54 @@ describe("createProject safety", () => {
     expect(await readdir(tmp.path)).toEqual([]);
   });
 });
+
+describe("`.` as the target", () => {
+  it("generates into the current folder when it is empty, named after it, and prints no cd step", async () => {
+    const here = path.join(tmp.path, "my-comp");
+    await mkdir(here);
+    for (const dot of [".", "./"]) {
+      await rm(here, { recursive: true, force: true });
+      await mkdir(here);
+      const result = await createProject({
+        ...base,
+        archetype: "regression",
+        targetDir: dot,
+        cwd: here,
+      });
+      expect(result.targetDir).toBe(here);
+      expect(result.names.projectName).toBe("my-comp");
+      expect(await readFile(path.join(here, "pyproject.toml"), "utf8")).toMatch(
+        /^name = "my-comp"$/m,
+      );
+      const { messages } = await import("../../src/cli/messages.js");
+      const done = messages.done(
+        result.targetDir,
+        here,
+        result.names,
+        result.manifest,
+        false,
+        "npx",
+      );
+      expect(done).not.toMatch(/^ {2}cd /m);
+      expect(done).toMatch(/^ {2}uv sync --locked$/m);
+    }
+  });
+
+  it("refuses a non-empty current folder and changes nothing; `..` and `a/.` stay refused as names", async () => {
+    const here = path.join(tmp.path, "busy");
+    await mkdir(here);
+    await writeFile(path.join(here, "notes.txt"), "mine\n");
+    const before = await treeState(tmp.path);
+    const busy = await errorOf(
+      createProject({ ...base, archetype: "regression", targetDir: ".", cwd: here }),
+    );
+    expect(busy.code).toBe("TARGET_NOT_EMPTY");
+    expect(await treeState(tmp.path)).toEqual(before);
+    for (const targetDir of ["..", "sub/."]) {
+      const bad = await errorOf(
+        createProject({ ...base, archetype: "regression", targetDir, cwd: here }),
+      );
+      expect(bad.code).toBe("INVALID_NAME");
+    }
+  });
+});
