@@ -2,7 +2,17 @@
 // run, written to bench-results/bench.json and checked against issue 10's targets (reported, never asserted:
 // a noisy machine would make tests flaky). `pnpm bench -- --quick` skips the Python baselines (uv sync, train).
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -140,14 +150,27 @@ function treeSize(dir) {
 function fromDataBench() {
   const data = path.join(work, "big data");
   mkdirSync(data);
-  const row = (i) => `${i},${(i * 0.37) % 100},${["a", "b", "c"][i % 3]},${i % 7},some text ${i % 101},${i % 2}\n`;
+  const row = (i) =>
+    `${i},${(i * 0.37) % 100},${["a", "b", "c"][i % 3]},${i % 7},some text ${i % 101},${i % 2}\n`;
   const block = Array.from({ length: 10_000 }, (_, i) => row(i)).join("");
   const fd = openSync(path.join(data, "train.csv"), "w");
   writeSync(fd, "id,x,cat,k,note,target\n");
-  for (let written = 0; written < 2 ** 30; written += Buffer.byteLength(block)) writeSync(fd, block);
+  for (let written = 0; written < 2 ** 30; written += Buffer.byteLength(block))
+    writeSync(fd, block);
   closeSync(fd);
-  writeFileSync(path.join(data, "test.csv"), `id,x,cat,k,note\n${Array.from({ length: 100 }, (_, i) => row(i).split(",").slice(0, 5).join(",")).join("\n")}\n`);
-  const run = (i) => [cli, path.join(work, `from-data-${i}`), "--from-data", data, "--no-copy-data", "--no-install", "--no-git"];
+  writeFileSync(
+    path.join(data, "test.csv"),
+    `id,x,cat,k,note\n${Array.from({ length: 100 }, (_, i) => row(i).split(",").slice(0, 5).join(",")).join("\n")}\n`,
+  );
+  const run = (i) => [
+    cli,
+    path.join(work, `from-data-${i}`),
+    "--from-data",
+    data,
+    "--no-copy-data",
+    "--no-install",
+    "--no-git",
+  ];
   const ms = median(Array.from({ length: 3 }, (_, i) => timed(process.execPath, run(i))));
   rmSync(data, { recursive: true, force: true });
   return ms;
@@ -158,7 +181,8 @@ try {
   const help = Array.from({ length: RUNS }, () => timed(process.execPath, [cli, "--help"]));
   results.figures["cli --help (ms, median)"] = Math.round(median(help));
 
-  results.figures["--from-data on a 1 GB CSV (ms, to a written profile)"] = Math.round(fromDataBench());
+  results.figures["--from-data on a 1 GB CSV (ms, to a written profile)"] =
+    Math.round(fromDataBench());
 
   for (const m of archetypes) {
     const times = [];
@@ -208,8 +232,12 @@ try {
     }
   }
   // compare: two reports whose every installed package differs (time must stay linear in the package count).
-  const { compareReports, renderCompareTable } = await import(path.join(root, "packages/verify/dist/index.js"));
-  const { emptyReport } = await import(path.join(root, "packages/verify/dist/report-draft.js"));
+  const { compareReports, renderCompareTable } = await import(
+    path.join(root, "packages/verify/dist/index.js")
+  );
+  const { emptyReport } = await import(
+    path.join(root, "packages/verify/dist/report/report-draft.js")
+  );
   for (const n of [40_000, 400_000]) {
     const report = (version) => {
       const r = emptyReport("host");
@@ -219,7 +247,9 @@ try {
     const [a, b] = [report("1"), report("2")];
     const start = performance.now();
     renderCompareTable([a, b], compareReports([a, b]));
-    results.figures[`compare + table, ${n} differing packages (ms)`] = Math.round(performance.now() - start);
+    results.figures[`compare + table, ${n} differing packages (ms)`] = Math.round(
+      performance.now() - start,
+    );
   }
   results.footprint = await measureFootprint({ root, work, runs: 3 });
   results.startup = startup(results.footprint.bin);

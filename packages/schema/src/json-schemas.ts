@@ -14,6 +14,9 @@ export function jsonSchemas(): Record<string, unknown> {
     "template-manifest.schema.json": gen(TemplateManifestSchema, "ml-starter template manifest"),
     "project-file.schema.json": gen(ProjectFileSchema, "ml-starter project file (ml-starter.json)"),
     "verify-report.schema.json": gen(VerifyReportSchema, "ml-starter-verify report"),
-    "competition-profile.schema.json": gen(CompetitionProfileSchema, "ml-starter competition profile (competition.toml)"),
+    "competition-profile.schema.json": gen(
+      CompetitionProfileSchema,
+      "ml-starter competition profile (competition.toml)",
+    ),
   };
 }

@@ -99,7 +99,10 @@ export const VerifyReportSchema = z
       .strict()
       .nullable()
       .meta({ description: "the generator that created the project (from ml-starter.json)" }),
-    template: z.object({ id: z.string().regex(ARCHETYPE_ID), version: z.string() }).strict().nullable(),
+    template: z
+      .object({ id: z.string().regex(ARCHETYPE_ID), version: z.string() })
+      .strict()
+      .nullable(),
     project: z.object({ distName: z.string(), importName: z.string() }).strict().nullable(),
     mode: z.enum(["host", "container"]),
     environment: z
@@ -107,7 +110,9 @@ export const VerifyReportSchema = z
         os: z.string(),
         osRelease: z.string(),
         arch: z.string(),
-        runner: z.string().meta({ description: "CI runner label (RUNNER_OS/RUNNER_ARCH/ImageOS) or 'local'" }),
+        runner: z
+          .string()
+          .meta({ description: "CI runner label (RUNNER_OS/RUNNER_ARCH/ImageOS) or 'local'" }),
         ci: z.boolean(),
         node: z.string(),
         offline: z.boolean(),
@@ -117,9 +122,9 @@ export const VerifyReportSchema = z
           .object({ version: z.string(), implementation: z.string(), machine: z.string() })
           .strict()
           .nullable(),
-        variables: z
-          .record(z.string(), z.string())
-          .meta({ description: "UV_*, PIP_*, PYTHON* variables; secret-looking values are '[REDACTED]'" }),
+        variables: z.record(z.string(), z.string()).meta({
+          description: "UV_*, PIP_*, PYTHON* variables; secret-looking values are '[REDACTED]'",
+        }),
       })
       .strict(),
     inputs: z
@@ -131,28 +136,32 @@ export const VerifyReportSchema = z
       .strict()
       .meta({ description: "sha256 of the LF-normalised files" }),
     installed: z.array(z.object({ name: z.string(), version: z.string() }).strict()),
-    platformSpecific: z
-      .array(z.string())
-      .meta({ description: "locked packages whose every dependency edge carries a platform marker" }),
+    platformSpecific: z.array(z.string()).meta({
+      description: "locked packages whose every dependency edge carries a platform marker",
+    }),
     steps: z.array(StepResultSchema),
     tests: TestSummarySchema.nullable(),
     metrics: z.record(z.string(), z.number()),
     tolerances: z.array(z.object({ metric: z.string(), abs: z.number() }).strict()),
     outputs: z.array(
       z
-        .object({ path: z.string(), kind: z.enum(["deterministic", "model"]), sha256: sha256.nullable() })
+        .object({
+          path: z.string(),
+          kind: z.enum(["deterministic", "model"]),
+          sha256: sha256.nullable(),
+        })
         .strict(),
     ),
-    dataset: z
-      .enum(["synthetic", "raw"])
-      .nullable()
-      .meta({ description: "the data the train step used (metrics.json); margins are enforced on synthetic data only" }),
+    dataset: z.enum(["synthetic", "raw"]).nullable().meta({
+      description:
+        "the data the train step used (metrics.json); margins are enforced on synthetic data only",
+    }),
     margins: z.array(MarginResultSchema),
     devcontainer: z.array(FindingSchema),
-    warnings: z
-      .array(z.string())
-      .default([])
-      .meta({ description: "what the user should know although it did not fail the run (e.g. a plan that differs from its template's)" }),
+    warnings: z.array(z.string()).default([]).meta({
+      description:
+        "what the user should know although it did not fail the run (e.g. a plan that differs from its template's)",
+    }),
     outcome: z.enum(["success", "failure", "error"]),
     failure: z
       .object({ code: FailureCode, step: z.string().nullable(), message: z.string() })

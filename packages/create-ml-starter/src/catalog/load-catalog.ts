@@ -1,7 +1,12 @@
 import path from "node:path";
 import { readdir, readFile } from "node:fs/promises";
 import { parse } from "smol-toml";
-import { CatalogEntrySchema, CompetitionProfileSchema, formatIssues, type CompetitionProfile } from "@ml-starter/schema";
+import {
+  CatalogEntrySchema,
+  CompetitionProfileSchema,
+  formatIssues,
+  type CompetitionProfile,
+} from "@ml-starter/schema";
 import { MlStarterError } from "../core/errors.js";
 import { profileText } from "./profile-text.js";
 
@@ -18,7 +23,11 @@ export interface Competition {
 const CATALOG_SUFFIX = ".toml";
 
 function invalid(file: string, message: string, cause?: unknown): MlStarterError {
-  return new MlStarterError("TEMPLATE_INVALID", `${file}: ${message}`, cause === undefined ? {} : { cause });
+  return new MlStarterError(
+    "TEMPLATE_INVALID",
+    `${file}: ${message}`,
+    cause === undefined ? {} : { cause },
+  );
 }
 
 /** Parses and validates one entry; the project file is validated again on its own, as the project will read it. */
@@ -33,9 +42,11 @@ export function parseCatalogEntry(file: string, text: string): Competition {
   if (!entry.success) throw invalid(file, formatIssues(entry.error).join("; "));
   const profileToml = profileText(file, text);
   const profile = CompetitionProfileSchema.safeParse(parse(profileToml));
-  if (!profile.success) throw invalid(file, `without [catalog]: ${formatIssues(profile.error).join("; ")}`);
+  if (!profile.success)
+    throw invalid(file, `without [catalog]: ${formatIssues(profile.error).join("; ")}`);
   const slug = path.basename(file, CATALOG_SUFFIX);
-  if (profile.data.slug !== slug) throw invalid(file, `slug "${profile.data.slug}" differs from the file name`);
+  if (profile.data.slug !== slug)
+    throw invalid(file, `slug "${profile.data.slug}" differs from the file name`);
   return { slug, listing: entry.data.catalog, profile: profile.data, profileToml };
 }
 
@@ -45,10 +56,14 @@ export async function loadCatalog(catalogRoot: string): Promise<Competition[]> {
   try {
     names = (await readdir(catalogRoot)).filter((n) => n.endsWith(CATALOG_SUFFIX)).sort();
   } catch (error) {
-    throw new MlStarterError("TEMPLATE_INVALID", `Competition catalog not found at ${catalogRoot}.`, {
-      hint: "reinstall @ml-starter/create (in the monorepo: pnpm build)",
-      cause: error,
-    });
+    throw new MlStarterError(
+      "TEMPLATE_INVALID",
+      `Competition catalog not found at ${catalogRoot}.`,
+      {
+        hint: "reinstall @ml-starter/create (in the monorepo: pnpm build)",
+        cause: error,
+      },
+    );
   }
   const entries: Competition[] = [];
   for (const name of names) {

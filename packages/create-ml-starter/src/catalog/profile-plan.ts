@@ -1,4 +1,9 @@
-import { METRICS, type CompetitionProfile, type MarginRule, type VerifyPlan } from "@ml-starter/schema";
+import {
+  METRICS,
+  type CompetitionProfile,
+  type MarginRule,
+  type VerifyPlan,
+} from "@ml-starter/schema";
 
 const SYNTHETIC_DIR = "data/synthetic/";
 const FILE_KEYS = ["train", "test", "sample_submission"] as const;
@@ -20,7 +25,11 @@ export function profileMargin(profile: CompetitionProfile): MarginRule {
  * so the synthetic files it lists are renamed to the chosen profile's names (dropped where the profile has no
  * such file) and the margin rule is the chosen profile's. For the canonical profile the plan is unchanged.
  */
-export function planForProfile(plan: VerifyPlan, canonical: CompetitionProfile, chosen: CompetitionProfile): VerifyPlan {
+export function planForProfile(
+  plan: VerifyPlan,
+  canonical: CompetitionProfile,
+  chosen: CompetitionProfile,
+): VerifyPlan {
   const renamed = new Map<string, string | undefined>(
     FILE_KEYS.filter((k) => canonical.files[k] !== undefined).map((k) => [
       `${SYNTHETIC_DIR}${canonical.files[k]}`,

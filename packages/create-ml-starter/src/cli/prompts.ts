@@ -1,14 +1,21 @@
 import { input, select } from "@inquirer/prompts";
 import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
-import { checkProjectName } from "../core/names.js";
+import { checkProjectName } from "../core/inputs/names.js";
 import { messages } from "./messages.js";
 
 /** Asks for the archetype; every question here also has a flag (see args.ts). */
-export async function promptArchetype(archetypes: readonly TemplateManifest[], invalid?: string): Promise<string> {
+export async function promptArchetype(
+  archetypes: readonly TemplateManifest[],
+  invalid?: string,
+): Promise<string> {
   return select({
     message: invalid ? messages.invalidArchetypeRetry(invalid) : messages.promptArchetype,
-    choices: archetypes.map((a) => ({ name: `${a.title} (${a.id})`, value: a.id, description: a.description })),
+    choices: archetypes.map((a) => ({
+      name: `${a.title} (${a.id})`,
+      value: a.id,
+      description: a.description,
+    })),
   });
 }
 
@@ -22,7 +29,10 @@ export interface Choice {
  * What the competition question offers: the archetype's catalog entries, its canonical one first.
  * The one place for other sources of a profile: `--from-data` adds its "my own data" choice here.
  */
-export function competitionChoices(catalog: readonly Competition[], manifest: TemplateManifest): Choice[] {
+export function competitionChoices(
+  catalog: readonly Competition[],
+  manifest: TemplateManifest,
+): Choice[] {
   const entries = catalog
     .filter((c) => c.profile.archetype === manifest.id)
     .sort((a, b) => Number(b.slug === manifest.profile) - Number(a.slug === manifest.profile));

@@ -45,7 +45,11 @@ export class MlStarterError extends Error {
   /** One line telling the user what to do next. */
   readonly hint: string | undefined;
 
-  constructor(code: CreateErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(
+    code: CreateErrorCode,
+    message: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.hint = options.hint;
@@ -74,15 +78,23 @@ export function fromFsError(error: unknown, action: string): MlStarterError {
         cause: error,
       });
     case "ENOTDIR":
-      return new MlStarterError("TARGET_IS_FILE", `A parent of the target is a file, not a directory, while ${action}${where}`, {
-        hint: "choose a path whose parent folders are directories",
-        cause: error,
-      });
+      return new MlStarterError(
+        "TARGET_IS_FILE",
+        `A parent of the target is a file, not a directory, while ${action}${where}`,
+        {
+          hint: "choose a path whose parent folders are directories",
+          cause: error,
+        },
+      );
     case "ENAMETOOLONG":
-      return new MlStarterError("PATH_TOO_LONG", `A path is too long for this file system while ${action}${where}`, {
-        hint: "choose a shorter directory path",
-        cause: error,
-      });
+      return new MlStarterError(
+        "PATH_TOO_LONG",
+        `A path is too long for this file system while ${action}${where}`,
+        {
+          hint: "choose a shorter directory path",
+          cause: error,
+        },
+      );
     case "ENOSPC":
     case "EDQUOT":
       return new MlStarterError("DISK_ERROR", `No space left on device while ${action}${where}`, {
@@ -90,8 +102,12 @@ export function fromFsError(error: unknown, action: string): MlStarterError {
         cause: error,
       });
     default:
-      return new MlStarterError("GENERATOR_FAILED", `Failed while ${action}${where}: ${err.message ?? String(error)}`, {
-        cause: error,
-      });
+      return new MlStarterError(
+        "GENERATOR_FAILED",
+        `Failed while ${action}${where}: ${err.message ?? String(error)}`,
+        {
+          cause: error,
+        },
+      );
   }
 }

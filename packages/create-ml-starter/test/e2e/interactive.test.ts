@@ -15,8 +15,13 @@ afterEach(async () => tmp.cleanup());
 
 /** Runs the CLI under a pty; `script` answers each `when` text seen on screen with `send`. */
 function onTerminal(args: string[], answers: Array<{ when: string; send: string }>) {
-  const command = [process.execPath, BUILT_CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: tmp.path, stdio: ["pipe", "pipe", "pipe"] });
+  const command = [process.execPath, BUILT_CLI, ...args]
+    .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
+    .join(" ");
+  const child = spawn("script", ["-qfec", command, "/dev/null"], {
+    cwd: tmp.path,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let screen = "";
   let next = 0;
   child.stdout.on("data", (chunk: Buffer) => {
@@ -27,47 +32,67 @@ function onTerminal(args: string[], answers: Array<{ when: string; send: string 
       setTimeout(() => child.stdin.write(answer.send), 150);
     }
   });
-  return new Promise<{ code: number | null; screen: string }>((resolve) => child.on("exit", (code) => resolve({ code, screen })));
+  return new Promise<{ code: number | null; screen: string }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, screen })),
+  );
 }
 
 describe.skipIf(process.platform === "win32")("interactive prompts on a terminal", () => {
   it("asks for the archetype and the name, then creates the project", async () => {
     const down = "\u001b[B";
-    const { code, screen } = await onTerminal(["--no-install", "--no-git"], [
-      { when: "Competition archetype", send: `${down}\r` },
-      { when: "Competition (from the catalog)", send: "\r" },
-      { when: "Project name", send: "\r" },
-    ]);
+    const { code, screen } = await onTerminal(
+      ["--no-install", "--no-git"],
+      [
+        { when: "Competition archetype", send: `${down}\r` },
+        { when: "Competition (from the catalog)", send: "\r" },
+        { when: "Project name", send: "\r" },
+      ],
+    );
     expect(code, screen).toBe(0);
     expect(await readdir(tmp.path)).toEqual(["titanic-starter"]);
-    const projectFile = JSON.parse(await readFile(path.join(tmp.path, "titanic-starter", "ml-starter.json"), "utf8")) as { template: { id: string } };
+    const projectFile = JSON.parse(
+      await readFile(path.join(tmp.path, "titanic-starter", "ml-starter.json"), "utf8"),
+    ) as { template: { id: string } };
     expect(projectFile.template.id).toBe("classification");
-    expect(await readFile(path.join(tmp.path, "titanic-starter", "competition.toml"), "utf8")).toMatch(/^slug = "titanic"$/m);
+    expect(
+      await readFile(path.join(tmp.path, "titanic-starter", "competition.toml"), "utf8"),
+    ).toMatch(/^slug = "titanic"$/m);
   });
 
   it("offers the archetype's catalog, its default first, and writes the chosen competition", async () => {
     const down = "\u001b[B";
-    const { code, screen } = await onTerminal(["my-comp", "-a", "classification", "--no-install", "--no-git"], [
-      { when: "Competition (from the catalog)", send: `${down}\r` },
-    ]);
+    const { code, screen } = await onTerminal(
+      ["my-comp", "-a", "classification", "--no-install", "--no-git"],
+      [{ when: "Competition (from the catalog)", send: `${down}\r` }],
+    );
     expect(code, screen).toBe(0);
-    expect(screen).toContain("Titanic - Machine Learning from Disaster (titanic), the archetype's default");
+    expect(screen).toContain(
+      "Titanic - Machine Learning from Disaster (titanic), the archetype's default",
+    );
     // The second choice: the first classification entry by slug after the canonical one.
-    expect(await readFile(path.join(tmp.path, "my-comp", "competition.toml"), "utf8")).toMatch(/^slug = "forest-cover-type-prediction"$/m);
+    expect(await readFile(path.join(tmp.path, "my-comp", "competition.toml"), "utf8")).toMatch(
+      /^slug = "forest-cover-type-prediction"$/m,
+    );
   });
 
   it("re-asks with the rule when a typed name is invalid", async () => {
-    const { code, screen } = await onTerminal(["-a", "classification", "--no-install", "--no-git"], [
-      { when: "Competition (from the catalog)", send: "\r" },
-      { when: "Project name", send: "\u0015class\r" },
-      { when: "Python keyword", send: "\u0015\u0017\u0017kaggle-fun\r" },
-    ]);
+    const { code, screen } = await onTerminal(
+      ["-a", "classification", "--no-install", "--no-git"],
+      [
+        { when: "Competition (from the catalog)", send: "\r" },
+        { when: "Project name", send: "\u0015class\r" },
+        { when: "Python keyword", send: "\u0015\u0017\u0017kaggle-fun\r" },
+      ],
+    );
     expect(code, screen).toBe(0);
     expect(await readdir(tmp.path)).toEqual(["kaggle-fun"]);
   });
 
   it("Ctrl-C at a prompt exits 130 and writes nothing", async () => {
-    const { code, screen } = await onTerminal([], [{ when: "Competition archetype", send: "\u0003" }]);
+    const { code, screen } = await onTerminal(
+      [],
+      [{ when: "Competition archetype", send: "\u0003" }],
+    );
     expect(code).toBe(130);
     expect(screen).toMatch(/Interrupted; nothing was created/);
     expect(await readdir(tmp.path)).toEqual([]);
@@ -76,12 +101,15 @@ describe.skipIf(process.platform === "win32")("interactive prompts on a terminal
   it("--from-data shows the inferred profile; the user changes the metric, then accepts", async () => {
     const down = "\u001b[B";
     const data = fileURLToPath(new URL("../fixtures/sklearn/breast-cancer", import.meta.url));
-    const { code, screen } = await onTerminal(["proj", "--from-data", data, "--no-install", "--no-git"], [
-      { when: "Use this profile?", send: "n\r" },
-      { when: "Change which field?", send: `${down}${down}${down}\r` },
-      { when: "Metric", send: `${down}\r` },
-      { when: 'name = "roc_auc"', send: "y\r" },
-    ]);
+    const { code, screen } = await onTerminal(
+      ["proj", "--from-data", data, "--no-install", "--no-git"],
+      [
+        { when: "Use this profile?", send: "n\r" },
+        { when: "Change which field?", send: `${down}${down}${down}\r` },
+        { when: "Metric", send: `${down}\r` },
+        { when: 'name = "roc_auc"', send: "y\r" },
+      ],
+    );
     expect(code, screen).toBe(0);
     expect(screen).toContain('name = "accuracy"'); // the inferred default, shown first
     const toml = await readFile(path.join(tmp.path, "proj", "competition.toml"), "utf8");

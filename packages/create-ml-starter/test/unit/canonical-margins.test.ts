@@ -9,26 +9,39 @@ const registry = await loadRegistry(REPO_TEMPLATES);
 const catalog = await loadCatalog(REPO_CATALOG);
 const withProfile = registry.filter((a) => a.manifest.profile !== undefined);
 
-describe.each(withProfile.map((a) => [a.manifest.id, a] as const))("%s's verify plan", (_id, { manifest }) => {
-  const entry = catalog.find((c) => c.slug === manifest.profile);
+describe.each(withProfile.map((a) => [a.manifest.id, a] as const))(
+  "%s's verify plan",
+  (_id, { manifest }) => {
+    const entry = catalog.find((c) => c.slug === manifest.profile);
 
-  it("names a catalog entry of its own archetype", () => {
-    expect(entry?.profile.archetype).toBe(manifest.id);
-  });
+    it("names a catalog entry of its own archetype", () => {
+      expect(entry?.profile.archetype).toBe(manifest.id);
+    });
 
-  it("enforces exactly the profile's [synthetic].margin, in the metric's direction", () => {
-    const { metric, min_delta } = entry!.profile.synthetic.margin;
-    const [better, worse] = METRICS[metric].higherIsBetter ? ["lightgbm", "naive"] : ["naive", "lightgbm"];
-    expect(manifest.verify.metrics.margins.map(({ metric: m, baseline, minDelta }) => ({ m, baseline, minDelta }))).toEqual([
-      { m: `${better}.${metric}`, baseline: `${worse}.${metric}`, minDelta: min_delta },
-    ]);
-  });
+    it("enforces exactly the profile's [synthetic].margin, in the metric's direction", () => {
+      const { metric, min_delta } = entry!.profile.synthetic.margin;
+      const [better, worse] = METRICS[metric].higherIsBetter
+        ? ["lightgbm", "naive"]
+        : ["naive", "lightgbm"];
+      expect(
+        manifest.verify.metrics.margins.map(({ metric: m, baseline, minDelta }) => ({
+          m,
+          baseline,
+          minDelta,
+        })),
+      ).toEqual([
+        { m: `${better}.${metric}`, baseline: `${worse}.${metric}`, minDelta: min_delta },
+      ]);
+    });
 
-  it("lists the synthetic files under the profile's names", () => {
-    const { files } = entry!.profile;
-    const outputs = manifest.verify.outputs.map((o) => o.path);
-    for (const name of [files.train, files.test, files.sample_submission].filter((n) => n !== undefined)) {
-      expect(outputs).toContain(`data/synthetic/${name}`);
-    }
-  });
-});
+    it("lists the synthetic files under the profile's names", () => {
+      const { files } = entry!.profile;
+      const outputs = manifest.verify.outputs.map((o) => o.path);
+      for (const name of [files.train, files.test, files.sample_submission].filter(
+        (n) => n !== undefined,
+      )) {
+        expect(outputs).toContain(`data/synthetic/${name}`);
+      }
+    });
+  },
+);

@@ -19,14 +19,21 @@ describe("--list", () => {
       expect(at, c.slug).toBeGreaterThan(0);
       expect(lines[at]).toContain(c.listing.summary);
       // The nearest group heading above the entry is its type.
-      const heading = lines.slice(0, at).reverse().find((l) => /^ {2}\S/.test(l));
+      const heading = lines
+        .slice(0, at)
+        .reverse()
+        .find((l) => /^ {2}\S/.test(l));
       expect(heading?.trim(), c.slug).toBe(c.listing.type);
     }
   });
 
   it("lists the groups in task order, each once", () => {
     const groups = lines.filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim());
-    expect(groups).toEqual(["binary", "multiclass", "regression"].filter((t) => catalog.some((c) => c.listing.type === t)));
+    expect(groups).toEqual(
+      ["binary", "multiclass", "regression"].filter((t) =>
+        catalog.some((c) => c.listing.type === t),
+      ),
+    );
   });
 });
 
@@ -34,10 +41,17 @@ describe("competitionChoices", () => {
   it("offers the archetype's competitions only, its canonical profile first and marked", () => {
     for (const m of manifests.filter((x) => x.profile !== undefined)) {
       const choices = competitionChoices(catalog, m);
-      expect(choices.map((c) => c.value).sort()).toEqual(catalog.filter((c) => c.profile.archetype === m.id).map((c) => c.slug).sort());
+      expect(choices.map((c) => c.value).sort()).toEqual(
+        catalog
+          .filter((c) => c.profile.archetype === m.id)
+          .map((c) => c.slug)
+          .sort(),
+      );
       expect(choices[0]?.value).toBe(m.profile);
       expect(choices[0]?.name).toContain(messages.canonicalCompetition);
-      expect(choices.slice(1).some((c) => c.name.includes(messages.canonicalCompetition))).toBe(false);
+      expect(choices.slice(1).some((c) => c.name.includes(messages.canonicalCompetition))).toBe(
+        false,
+      );
     }
   });
 

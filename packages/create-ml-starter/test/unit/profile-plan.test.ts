@@ -8,32 +8,52 @@ const registry = await loadRegistry(REPO_TEMPLATES);
 const catalog = await loadCatalog(REPO_CATALOG);
 const profiled = registry.filter((a) => a.manifest.profile !== undefined);
 
-describe.each(profiled.map((a) => [a.manifest.id, a.manifest] as const))("planForProfile(%s)", (id, manifest) => {
-  const canonical = catalog.find((c) => c.slug === manifest.profile)!.profile;
+describe.each(profiled.map((a) => [a.manifest.id, a.manifest] as const))(
+  "planForProfile(%s)",
+  (id, manifest) => {
+    const canonical = catalog.find((c) => c.slug === manifest.profile)!.profile;
 
-  it("leaves the plan unchanged for the canonical profile", () => {
-    expect(planForProfile(manifest.verify, canonical, canonical)).toEqual(manifest.verify);
-  });
+    it("leaves the plan unchanged for the canonical profile", () => {
+      expect(planForProfile(manifest.verify, canonical, canonical)).toEqual(manifest.verify);
+    });
 
-  it.each(catalog.filter((c) => c.profile.archetype === id).map((c) => [c.slug, c.profile] as const))(
-    "%s: the synthetic outputs carry its file names and the margin is its own",
-    (_slug, profile) => {
-      const plan = planForProfile(manifest.verify, canonical, profile);
-      const synthetic = plan.outputs.map((o) => o.path).filter((p) => p.startsWith("data/synthetic/") && !p.endsWith("_solution.csv"));
-      const expected = [profile.files.train, profile.files.test, profile.files.sample_submission].filter((f) => f !== undefined);
-      expect(synthetic.sort()).toEqual(expected.map((f) => `data/synthetic/${f}`).sort());
-      expect(plan.metrics.margins).toEqual([profileMargin(profile)]);
-      expect(plan.steps).toEqual(manifest.verify.steps);
-    },
-  );
-});
+    it.each(
+      catalog.filter((c) => c.profile.archetype === id).map((c) => [c.slug, c.profile] as const),
+    )(
+      "%s: the synthetic outputs carry its file names and the margin is its own",
+      (_slug, profile) => {
+        const plan = planForProfile(manifest.verify, canonical, profile);
+        const synthetic = plan.outputs
+          .map((o) => o.path)
+          .filter((p) => p.startsWith("data/synthetic/") && !p.endsWith("_solution.csv"));
+        const expected = [
+          profile.files.train,
+          profile.files.test,
+          profile.files.sample_submission,
+        ].filter((f) => f !== undefined);
+        expect(synthetic.sort()).toEqual(expected.map((f) => `data/synthetic/${f}`).sort());
+        expect(plan.metrics.margins).toEqual([profileMargin(profile)]);
+        expect(plan.steps).toEqual(manifest.verify.steps);
+      },
+    );
+  },
+);
 
 describe("profileMargin", () => {
   it("puts the strong model first for higher-is-better metrics and the naive one first otherwise", () => {
     const titanic = catalog.find((c) => c.slug === "titanic")!.profile;
-    const house = catalog.find((c) => c.slug === "house-prices-advanced-regression-techniques")!.profile;
+    const house = catalog.find(
+      (c) => c.slug === "house-prices-advanced-regression-techniques",
+    )!.profile;
     expect(METRICS[titanic.synthetic.margin.metric].higherIsBetter).toBe(true);
-    expect(profileMargin(titanic)).toMatchObject({ metric: "lightgbm.accuracy", baseline: "naive.accuracy" });
-    expect(profileMargin(house)).toMatchObject({ metric: "naive.rmsle", baseline: "lightgbm.rmsle", id: "rmsle-under-naive" });
+    expect(profileMargin(titanic)).toMatchObject({
+      metric: "lightgbm.accuracy",
+      baseline: "naive.accuracy",
+    });
+    expect(profileMargin(house)).toMatchObject({
+      metric: "naive.rmsle",
+      baseline: "lightgbm.rmsle",
+      id: "rmsle-under-naive",
+    });
   });
 });

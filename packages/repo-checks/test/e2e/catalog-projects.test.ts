@@ -40,33 +40,59 @@ async function generateAndRun(entry: Competition): Promise<void> {
   expect(await readFile(path.join(dir, "competition.toml"), "utf8")).toBe(entry.profileToml);
   const project = await readProjectFile(dir);
   await runIn(dir, ["uv", "sync", "--locked"], SYNC_TIMEOUT);
-  await runIn(dir, ["uv", "run", "--locked", "pytest", "-q", "-p", "no:cacheprovider"], SYNC_TIMEOUT);
+  await runIn(
+    dir,
+    ["uv", "run", "--locked", "pytest", "-q", "-p", "no:cacheprovider"],
+    SYNC_TIMEOUT,
+  );
   for (const role of ["generate-data", "train"]) {
     const step = stepOf(project, role);
     await runIn(dir, step.run, step.timeoutMs);
   }
-  const submissionPath = project.verify.outputs.map((o) => o.path).find((p) => path.posix.basename(p) === "submission.csv");
+  const submissionPath = project.verify.outputs
+    .map((o) => o.path)
+    .find((p) => path.posix.basename(p) === "submission.csv");
   expect(submissionPath, "ml-starter.json lists the submission among its outputs").toBeDefined();
   const submission = csvShape(await readFile(path.join(dir, submissionPath ?? ""), "utf8"));
-  expect(submission.header, "submission header = [submission].columns").toEqual(profile.submission.columns);
-  expect(submission.rows, "one submission row per synthetic test row").toBe(profile.synthetic.test_rows);
+  expect(submission.header, "submission header = [submission].columns").toEqual(
+    profile.submission.columns,
+  );
+  expect(submission.rows, "one submission row per synthetic test row").toBe(
+    profile.synthetic.test_rows,
+  );
   const models = await readMetrics(dir, project);
   const metric = profile.metric.name;
   // What `verify` checks besides the steps: every declared output exists, and the profile's margin holds.
   for (const output of project.verify.outputs) {
-    await expect(stat(path.join(dir, output.path)).then((s) => s.isFile()), `${output.path} was written`).resolves.toBe(true);
+    await expect(
+      stat(path.join(dir, output.path)).then((s) => s.isFile()),
+      `${output.path} was written`,
+    ).resolves.toBe(true);
   }
-  expect(project.verify.metrics.margins.map((r) => r.metric.split(".")[1])).toEqual([profile.synthetic.margin.metric]);
+  expect(project.verify.metrics.margins.map((r) => r.metric.split(".")[1])).toEqual([
+    profile.synthetic.margin.metric,
+  ]);
   for (const rule of project.verify.metrics.margins) {
     const value = (name: string) => models[name.split(".")[0] ?? ""]?.[name.split(".")[1] ?? ""];
     const [model, baseline] = [value(rule.metric), value(rule.baseline)];
-    expect(model !== undefined && baseline !== undefined && model - baseline >= (rule.minDelta ?? 0), `${rule.id}: ${rule.metric} ${model} vs ${rule.baseline} ${baseline}`).toBe(true);
+    expect(
+      model !== undefined && baseline !== undefined && model - baseline >= (rule.minDelta ?? 0),
+      `${rule.id}: ${rule.metric} ${model} vs ${rule.baseline} ${baseline}`,
+    ).toBe(true);
   }
-  scores.push(`  ${entry.slug} (${metric}): ${Object.entries(models).map(([m, v]) => `${m} ${v[metric]?.toFixed(4) ?? "?"}`).join(", ")}`);
+  scores.push(
+    `  ${entry.slug} (${metric}): ${Object.entries(models)
+      .map(([m, v]) => `${m} ${v[metric]?.toFixed(4) ?? "?"}`)
+      .join(", ")}`,
+  );
 }
 
 describe.each(catalog.map((c) => [c.slug, c] as const))("catalog entry %s", (_slug, entry) => {
-  it("generates, installs, passes its tests, trains on synthetic data and submits in the profile's format", async () => {
-    await generateAndRun(entry);
-  }, SYNC_TIMEOUT * 2);
+  it(
+    "generates, installs, passes its tests, trains on synthetic data and submits in the profile's format",
+    async () => {
+      await generateAndRun(entry);
+    },
+    SYNC_TIMEOUT * 2,
+  );
 });

@@ -246,7 +246,7 @@ describe(".github/workflows/templates.yml", () => {
     expect(
       stepRunning(
         verify,
-        /node packages\/verify\/dist\/cli\.js "\$RUNNER_TEMP\/gen\/\$ARCHETYPE-project"/,
+        /node packages\/verify\/dist\/cli\/cli\.js "\$RUNNER_TEMP\/gen\/\$ARCHETYPE-project"/,
       )?.run,
     ).toMatch(/--report /);
     expect(stepUsing(verify, "actions/upload-artifact")?.with).toMatchObject({
@@ -266,7 +266,7 @@ describe(".github/workflows/templates.yml", () => {
     const container = job(wf, "container");
     expect(container["runs-on"]).toBe("ubuntu-24.04");
     expect(
-      stepRunning(container, /node packages\/verify\/dist\/cli\.js .* --container/),
+      stepRunning(container, /node packages\/verify\/dist\/cli\/cli\.js .* --container/),
     ).toBeDefined();
   });
 
@@ -278,7 +278,7 @@ describe(".github/workflows/templates.yml", () => {
     });
     const step = stepRunning(
       compare,
-      /node packages\/verify\/dist\/cli\.js compare "\$\{reports\[@\]\}" > "compare-\$id\.txt"/,
+      /node packages\/verify\/dist\/cli\/cli\.js compare "\$\{reports\[@\]\}" > "compare-\$id\.txt"/,
     );
     expect(step?.run).toMatch(
       /cat "compare-\$id\.txt"\n\s*echo '```'\n\s*\} >> "\$GITHUB_STEP_SUMMARY"/,
@@ -321,7 +321,9 @@ describe("the generated project's .github/workflows/verify.yml", () => {
   it("uses a uv that satisfies every archetype's [tool.uv] required-version", () => {
     for (const id of manifestIds(TEMPLATES_DIR)) {
       // The archetype's own pyproject wins over one from the layers it extends (e.g. _tabular).
-      const manifest = JSON.parse(readFileSync(path.join(TEMPLATES_DIR, id, "template.json"), "utf8")) as {
+      const manifest = JSON.parse(
+        readFileSync(path.join(TEMPLATES_DIR, id, "template.json"), "utf8"),
+      ) as {
         extends?: string[];
       };
       const pyproject = [id, ...(manifest.extends ?? []).reverse()]

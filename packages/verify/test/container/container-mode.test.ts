@@ -16,12 +16,12 @@ import {
   ID_LABEL_KEY,
   isContainerError,
   type ContainerRunner,
-} from "../../src/container/index.js";
+} from "../../src/run/container/index.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../../..");
 const createCli = path.join(repoRoot, "packages/create-ml-starter/dist/cli.js");
-const verifyCli = path.resolve(here, "../../dist/cli.js");
+const verifyCli = path.resolve(here, "../../dist/cli/cli.js");
 
 const ci = process.env.CI === "true";
 const environment = await ensureContainerEnvironment({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareReports } from "../../src/compare.js";
-import { renderCompareTable } from "../../src/compare-table.js";
+import { compareReports } from "../../src/report/compare.js";
+import { renderCompareTable } from "../../src/report/compare-table.js";
 import { onMac, sampleReport } from "../helpers/report.js";
 
 const messages = (...reports: Parameters<typeof compareReports>[0]) =>

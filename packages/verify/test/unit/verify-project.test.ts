@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { VerifyReportSchema, type VerifyReport } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
-import { exitCodeFor } from "../../src/exit-codes.js";
-import type { StepRunner } from "../../src/step-runner.js";
+import { exitCodeFor } from "../../src/report/exit-codes.js";
+import type { StepRunner } from "../../src/run/step-runner.js";
 import { verifyProject } from "../../src/verify-project.js";
 import { eventually, isAlive } from "../helpers/processes.js";
 import { envWith, fakeUvBin, nodeStep, testdir, writeProject } from "../helpers/project.js";
@@ -465,7 +465,7 @@ describe("verifyProject through another StepRunner (the container seam)", () => 
   it("turns a runner that cannot be created into a docker_unavailable report", async () => {
     const dir = await testdir();
     await writeProject(dir, trainPlan);
-    const { VerifyError } = await import("../../src/errors.js");
+    const { VerifyError } = await import("../../src/report/errors.js");
     const report = await verifyProject(dir, {
       env,
       mode: "container",
