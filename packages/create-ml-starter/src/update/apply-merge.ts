@@ -2,7 +2,7 @@ import { chmod, mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomic } from "@ml-starter/fs-utils";
 import { git } from "./git.js";
-import type { FilePlan } from "./merge-files.js";
+import type { FilePlan, MergeTrees } from "./merge-files.js";
 
 const ZERO_OID = "0".repeat(40);
 
@@ -12,7 +12,7 @@ async function hashBlob(root: string, content: Buffer): Promise<string> {
 }
 
 /** Writes the planned files into the tree; conflicts also get index stages 1/2/3, as `git merge` leaves them. */
-export async function applyMerge(root: string, plans: readonly FilePlan[], oldDir: string, newDir: string): Promise<void> {
+export async function applyMerge(root: string, plans: readonly FilePlan[], trees: MergeTrees): Promise<void> {
   const indexInfo: string[] = [];
   for (const plan of plans) {
     const target = path.join(root, ...plan.path.split("/"));
@@ -25,22 +25,19 @@ export async function applyMerge(root: string, plans: readonly FilePlan[], oldDi
       await writeFileAtomic(target, plan.content);
       if (plan.executable) await chmod(target, 0o755);
     }
-    if (plan.action === "conflict") indexInfo.push(...(await stageEntries(root, plan, oldDir, newDir)));
+    if (plan.action === "conflict") indexInfo.push(...(await stageEntries(root, plan, trees)));
   }
   if (indexInfo.length > 0) await git(root, ["update-index", "--index-info"], `${indexInfo.join("\n")}\n`);
 }
 
 /** `--index-info` lines: drop stage 0, then base (1), yours (2) and the template's (3) where each exists. */
-async function stageEntries(root: string, plan: FilePlan, oldDir: string, newDir: string): Promise<string[]> {
+async function stageEntries(root: string, plan: FilePlan, trees: MergeTrees): Promise<string[]> {
   const rel = plan.path;
-  const side = (dir: string) => readFile(path.join(dir, ...rel.split("/"))).catch(() => undefined);
-  const ours = (await git(root, ["ls-files", "-s", "--", rel])).trim().split(/\s+/);
   const mode = plan.executable ? "100755" : "100644";
   const lines = [`0 ${ZERO_OID}\t${rel}`];
-  const base = await side(oldDir);
-  if (base !== undefined) lines.push(`${mode} ${await hashBlob(root, base)} 1\t${rel}`);
-  if (ours[1] !== undefined && ours[1] !== "") lines.push(`${ours[0] ?? mode} ${ours[1]} 2\t${rel}`);
-  const theirs = await side(newDir);
-  if (theirs !== undefined) lines.push(`${mode} ${await hashBlob(root, theirs)} 3\t${rel}`);
+  for (const [stage, dir] of [[1, trees.oldDir], [2, trees.oursDir], [3, trees.newDir]] as const) {
+    const content = await readFile(path.join(dir, ...rel.split("/"))).catch(() => undefined);
+    if (content !== undefined) lines.push(`${mode} ${await hashBlob(root, content)} ${stage}\t${rel}`);
+  }
   return lines;
 }

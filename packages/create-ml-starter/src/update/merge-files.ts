@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { git, runTool } from "./git.js";
+import { runTool } from "./git.js";
 
 /** Never merged as text: regenerated from the merged manifest files instead (see lockfiles.ts). */
 export const LOCKFILES = ["uv.lock", ".devcontainer/devcontainer-lock.json"];
@@ -18,7 +18,7 @@ export interface FilePlan {
   executable?: boolean;
 }
 
-async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
@@ -35,11 +35,11 @@ const isExecutable = async (dir: string, rel: string) => ((await stat(path.join(
  * `git merge-file -p` of ours/base/theirs: the merged text and the number of conflicting hunks. A missing
  * base (both sides added the file) merges against an empty file, as git does for add/add.
  */
-async function mergeText(root: string, rel: string, sides: { base: string; theirs: string; labels: MergeLabels }) {
+async function mergeText(oursDir: string, rel: string, sides: { base: string; theirs: string; labels: MergeLabels }) {
   const { base, theirs, labels } = sides;
-  const ours = path.join(root, ...rel.split("/"));
+  const ours = path.join(oursDir, ...rel.split("/"));
   const args = ["merge-file", "-p", "-L", labels[0], "-L", labels[1], "-L", labels[2], ours, base, theirs];
-  const result = await runTool("git", args, root);
+  const result = await runTool("git", args, oursDir);
   // git merge-file exits with the conflict count (capped at 127); above that is an error (e.g. binary input).
   if (result.exitCode > 127) return { content: undefined, conflicts: 1 };
   return { content: Buffer.from(result.stdout, "utf8"), conflicts: result.exitCode };
@@ -48,16 +48,24 @@ async function mergeText(root: string, rel: string, sides: { base: string; their
 /** Conflict-marker labels: yours, the old template, the new template. */
 export type MergeLabels = [string, string, string];
 
-/** Plans the 3-way update of the user's tracked files from the old render (base) to the new one (theirs). */
-export async function planMerge(root: string, oldDir: string, newDir: string, labels: MergeLabels, emptyFile: string): Promise<FilePlan[]> {
-  const tracked = (await git(root, ["ls-files", "-z"])).split("\0").filter(Boolean);
-  const [oldFiles, newFiles] = await Promise.all([listFiles(oldDir), listFiles(newDir)]);
+/** The three trees of a merge: the user's committed files, the old render (base), the new render (theirs). */
+export interface MergeTrees {
+  oursDir: string;
+  oldDir: string;
+  newDir: string;
+}
+
+/** Plans the 3-way update of the user's committed files from the old render to the new one. Writes nothing. */
+export async function planMerge(trees: MergeTrees, labels: MergeLabels, emptyFile: string): Promise<FilePlan[]> {
+  const { oursDir, oldDir, newDir } = trees;
+  const [oldFiles, newFiles, oursFiles] = await Promise.all([listFiles(oldDir), listFiles(newDir), listFiles(oursDir)]);
+  const tracked = new Set(oursFiles);
   const all = [...new Set([...oldFiles, ...newFiles])].filter((p) => !LOCKFILES.includes(p)).sort();
   const plans: FilePlan[] = [];
   for (const rel of all) {
     const [base, theirs] = await Promise.all([read(oldDir, rel), read(newDir, rel)]);
     if (base !== undefined && theirs !== undefined && base.equals(theirs)) continue; // the template did not change it
-    const ours = tracked.includes(rel) ? await read(root, rel) : undefined;
+    const ours = tracked.has(rel) ? await read(oursDir, rel) : undefined;
     if (theirs === undefined) {
       // Deleted by the template: delete only an unmodified file; a changed one is kept, as a conflict.
       if (ours === undefined) continue;
@@ -75,7 +83,7 @@ export async function planMerge(root: string, oldDir: string, newDir: string, la
       plans.push({ path: rel, action: "update", content: theirs, executable });
       continue;
     }
-    const merged = await mergeText(root, rel, {
+    const merged = await mergeText(oursDir, rel, {
       base: base === undefined ? emptyFile : path.join(oldDir, ...rel.split("/")),
       theirs: path.join(newDir, ...rel.split("/")),
       labels,

@@ -21,7 +21,7 @@ export const updateMessages = {
   installFailed: (spec: string, stderr: string) => `Could not install ${spec}: ${lastLine(stderr)}`,
   renderFailed: (spec: string, stderr: string) => `${spec} could not render this project: ${lastLine(stderr)}`,
   noFirstCommit: "The project has no commit to take the original render from.",
-  firstCommitFailed: (stderr: string) => `Could not read the project's first commit: ${lastLine(stderr)}`,
+  checkoutFailed: (commit: string, stderr: string) => `Could not read commit ${commit.slice(0, 12)}: ${lastLine(stderr)}`,
   registryFallback: (version: string, reason: string) =>
     `• ${version} from the registry is unavailable (${reason}); using the project's first commit instead`,
   uvLockFailed: (stderr: string) => `uv lock failed after the merge: ${lastLine(stderr)}`,

@@ -1,14 +1,17 @@
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { UpdateReport } from "@ml-starter/schema";
 import { MlStarterError } from "../core/errors.js";
 import { GENERATOR } from "../core/generator-info.js";
 import { applyMerge } from "./apply-merge.js";
 import { refreshLockfiles, type LockOutcome } from "./lockfiles.js";
-import { planMerge, type FilePlan } from "./merge-files.js";
+import { planMerge, type FilePlan, type MergeTrees } from "./merge-files.js";
+import { migrateTree, pendingMigrations } from "./migrations.js";
 import { updateMessages } from "./messages.js";
 import { assertCleanTree, readProjectState, type ProjectState } from "./project-state.js";
-import { firstCommitTree, renderFromRegistry, renderInstalled, tempDir, type RenderedTree } from "./sources.js";
+import { checkoutCommit, firstCommitTree, renderFromRegistry, renderInstalled, type RenderedTree } from "./sources.js";
+import { compareVersions } from "./versions.js";
 
 /** `update` left conflicts to resolve (markers in the files, stages in the index). */
 export const UPDATE_CONFLICTS_EXIT = 4;
@@ -61,34 +64,37 @@ async function baseTree(state: ProjectState, offline: boolean, io: UpdateIo, jso
   }
 }
 
-export interface UpdateReport {
-  from: string;
-  to: string;
-  sources: { base: RenderedTree["kind"]; target: RenderedTree["kind"] };
-  dryRun: boolean;
-  files: { path: string; action: FilePlan["action"]; reason?: string }[];
-  lockfiles: LockOutcome[];
-  conflicts: number;
+/** Renders both sides, migrates the base and a copy of the user's files alike, and plans the merge. */
+async function prepare(state: ProjectState, options: UpdateOptions, io: UpdateIo, temps: string[]) {
+  const from = state.file.generator.version;
+  const to = options.to ?? GENERATOR.version;
+  const target = options.to === undefined ? await renderInstalled(state, to) : await renderFromRegistry(state, to);
+  temps.push(path.dirname(target.dir));
+  const base = await baseTree(state, options.offline, io, options.json);
+  temps.push(path.dirname(base.dir));
+  const oursDir = await checkoutCommit(state, "HEAD", "ours");
+  temps.push(path.dirname(oursDir));
+  const migrations = await pendingMigrations(from, to, target.packageRoot);
+  for (const dir of [base.dir, oursDir]) await migrateTree(dir, migrations);
+  const empty = path.join(path.dirname(oursDir), "empty");
+  await writeFile(empty, "");
+  const trees: MergeTrees = { oursDir, oldDir: base.dir, newDir: target.dir };
+  const plans = await planMerge(trees, ["yours", `template ${from}`, `template ${to}`], empty);
+  return { from, to, base, target, migrations, trees, plans };
 }
 
-/** `update`: render old and new with the project's answers, merge 3-way into the tree, relock. */
+/** `update`: render old and new with the project's answers, migrate, merge 3-way into the tree, relock. */
 export async function runUpdate(argv: readonly string[], io: UpdateIo): Promise<number> {
   const options = parseUpdateArgs(argv);
   const state = await readProjectState(io.cwd);
   await assertCleanTree(state.root);
-  const from = state.file.generator.version;
-  const to = options.to ?? GENERATOR.version;
   const temps: string[] = [];
   try {
-    const target = options.to === undefined ? await renderInstalled(state, to) : await renderFromRegistry(state, to);
-    const base = await baseTree(state, options.offline, io, options.json);
-    temps.push(path.dirname(target.dir), path.dirname(base.dir));
-    const empty = path.join(path.dirname(base.dir), "empty");
-    await writeFile(empty, "");
-    const plans = await planMerge(state.root, base.dir, target.dir, ["yours", `template ${from}`, `template ${to}`], empty);
+    const { from, to, base, target, migrations, trees, plans } = await prepare(state, options, io, temps);
     let lockfiles: LockOutcome[] = [];
     if (!options.dryRun) {
-      await applyMerge(state.root, plans, base.dir, target.dir);
+      await migrateTree(state.root, migrations);
+      await applyMerge(state.root, plans, trees);
       lockfiles = await refreshLockfiles(state.root, plans, base.dir, target.dir);
     }
     const conflicts = plans.filter((p) => p.action === "conflict").length;
@@ -98,6 +104,7 @@ export async function runUpdate(argv: readonly string[], io: UpdateIo): Promise<
       sources: { base: base.kind, target: target.kind },
       dryRun: options.dryRun,
       files: plans.map((p) => ({ path: p.path, action: p.action, ...(p.reason ? { reason: p.reason } : {}) })),
+      migrations: migrations.map((m) => `${m.version}: ${m.description}`),
       lockfiles,
       conflicts,
     };
@@ -114,6 +121,7 @@ function printReport(report: UpdateReport, plans: readonly FilePlan[], io: Updat
     return;
   }
   io.out(updateMessages.sources(base.kind, base.version, target.kind, target.version));
+  for (const migration of report.migrations) io.out(updateMessages.migrated(migration));
   for (const plan of plans) io.out(updateMessages.plan(plan));
   for (const lock of report.lockfiles) io.out(`  ${lock.status.padEnd(8)} ${lock.file}: ${lock.detail}`);
   io.out(updateMessages.summary(report.to, plans.length, report.conflicts, report.dryRun));
@@ -130,22 +138,4 @@ export async function runCheckUpdate(io: UpdateIo): Promise<number> {
   }
   io.out(updateMessages.updateAvailable(from, GENERATOR.version));
   return UPDATE_AVAILABLE_EXIT;
-}
-
-/** Numeric compare of x.y.z (a pre-release sorts before its release). */
-export function compareVersions(a: string, b: string): number {
-  const parse = (v: string) => {
-    const [core = "", pre] = v.split("-", 2);
-    return { nums: core.split(".").map((n) => Number.parseInt(n, 10) || 0), pre };
-  };
-  const x = parse(a);
-  const y = parse(b);
-  for (let i = 0; i < 3; i++) {
-    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  if (x.pre === y.pre) return 0;
-  if (x.pre === undefined) return 1;
-  if (y.pre === undefined) return -1;
-  return x.pre < y.pre ? -1 : 1;
 }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { PACKAGE_NAMES } from "@ml-starter/schema/package-names";
 import { isMlStarterError, MlStarterError } from "../core/errors.js";
+import { PACKAGE_ROOT } from "../core/templates-root.js";
 import { git, runFile, runTool } from "./git.js";
 import { updateMessages } from "./messages.js";
 import type { ProjectState } from "./project-state.js";
@@ -14,6 +15,8 @@ export interface RenderedTree {
   dir: string;
   kind: SourceKind;
   version: string;
+  /** The package that rendered it (its migrations.json applies); none for the first commit. */
+  packageRoot?: string;
 }
 
 export async function tempDir(prefix: string): Promise<string> {
@@ -58,7 +61,7 @@ export async function renderInstalled(state: ProjectState, version: string): Pro
     if (!(isMlStarterError(error) && error.code === "UNKNOWN_COMPETITION")) throw error;
     await createProject(base);
   }
-  return { dir: path.join(parent, answers.projectName), kind: "installed", version };
+  return { dir: path.join(parent, answers.projectName), kind: "installed", version, packageRoot: PACKAGE_ROOT };
 }
 
 /**
@@ -76,7 +79,8 @@ export async function renderFromRegistry(state: ProjectState, version: string): 
   if (install.exitCode !== 0) {
     throw new MlStarterError("UPDATE_SOURCE_UNAVAILABLE", updateMessages.installFailed(spec, install.stderr));
   }
-  const bin = path.join(prefix, "node_modules", ...PACKAGE_NAMES.create.split("/"), "dist", "cli.js");
+  const packageRoot = path.join(prefix, "node_modules", ...PACKAGE_NAMES.create.split("/"));
+  const bin = path.join(packageRoot, "dist", "cli.js");
   const parent = await tempDir("old");
   const render = (withCompetition: boolean) =>
     runFile(
@@ -87,7 +91,7 @@ export async function renderFromRegistry(state: ProjectState, version: string): 
   let result = await render(true);
   if (result.exitCode !== 0 && state.competitionSlug !== undefined) result = await render(false);
   if (result.exitCode !== 0) throw new MlStarterError("UPDATE_SOURCE_UNAVAILABLE", updateMessages.renderFailed(spec, result.stderr));
-  return { dir: path.join(parent, state.file.answers.projectName), kind: "registry", version };
+  return { dir: path.join(parent, state.file.answers.projectName), kind: "registry", version, packageRoot };
 }
 
 /** Offline: the project's first commit is the pristine render of the version it records. */
@@ -95,13 +99,17 @@ export async function firstCommitTree(state: ProjectState): Promise<RenderedTree
   const roots = (await git(state.root, ["rev-list", "--max-parents=0", "HEAD"])).trim().split("\n");
   const first = roots[roots.length - 1];
   if (!first) throw new MlStarterError("UPDATE_SOURCE_UNAVAILABLE", updateMessages.noFirstCommit);
-  const dir = path.join(await tempDir("old"), state.file.answers.projectName);
+  return { dir: await checkoutCommit(state, first, "old"), kind: "first-commit", version: state.file.generator.version };
+}
+
+/** The files of `commit` in a temp folder, through a private index (the user's index is left as it is). */
+export async function checkoutCommit(state: ProjectState, commit: string, prefix: string): Promise<string> {
+  const dir = path.join(await tempDir(prefix), state.file.answers.projectName);
   await mkdir(dir, { recursive: true });
-  // A private index: the user's own index is left exactly as it is.
   const env = { GIT_INDEX_FILE: path.join(path.dirname(dir), "index") };
-  for (const args of [["read-tree", first], ["checkout-index", "--all", `--prefix=${dir}${path.sep}`]]) {
+  for (const args of [["read-tree", commit], ["checkout-index", "--all", `--prefix=${dir}${path.sep}`]]) {
     const result = await runTool("git", args, state.root, { env });
-    if (result.exitCode !== 0) throw new MlStarterError("UPDATE_SOURCE_UNAVAILABLE", updateMessages.firstCommitFailed(result.stderr));
+    if (result.exitCode !== 0) throw new MlStarterError("UPDATE_SOURCE_UNAVAILABLE", updateMessages.checkoutFailed(commit, result.stderr));
   }
-  return { dir, kind: "first-commit", version: state.file.generator.version };
+  return dir;
 }
