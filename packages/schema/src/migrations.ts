@@ -3,7 +3,10 @@ import { z } from "zod";
 const RelativePath = z
   .string()
   .min(1)
-  .refine((p) => !p.startsWith("/") && !p.split("/").includes("..") && !p.includes("\\"), "a relative POSIX path inside the project");
+  .refine(
+    (p) => !p.startsWith("/") && !p.split("/").includes("..") && !p.includes("\\"),
+    "a relative POSIX path inside the project",
+  );
 
 /** One step of a template migration: a renamed file, or a `key = value` line moved between TOML tables. */
 export const MigrationStepSchema = z.discriminatedUnion("kind", [

@@ -15,7 +15,9 @@ export const UpdateReportSchema = z
         .object({
           path: z.string().min(1),
           action: z.enum(["add", "update", "merge", "delete", "conflict"]),
-          reason: z.enum(["both-changed", "both-added", "deleted-by-template", "deleted-by-you"]).optional(),
+          reason: z
+            .enum(["both-changed", "both-added", "deleted-by-template", "deleted-by-you"])
+            .optional(),
         })
         .strict(),
     ),

@@ -12,7 +12,11 @@ async function hashBlob(root: string, content: Buffer): Promise<string> {
 }
 
 /** Writes the planned files into the tree; conflicts also get index stages 1/2/3, as `git merge` leaves them. */
-export async function applyMerge(root: string, plans: readonly FilePlan[], trees: MergeTrees): Promise<void> {
+export async function applyMerge(
+  root: string,
+  plans: readonly FilePlan[],
+  trees: MergeTrees,
+): Promise<void> {
   const indexInfo: string[] = [];
   for (const plan of plans) {
     const target = path.join(root, ...plan.path.split("/"));
@@ -27,7 +31,8 @@ export async function applyMerge(root: string, plans: readonly FilePlan[], trees
     }
     if (plan.action === "conflict") indexInfo.push(...(await stageEntries(root, plan, trees)));
   }
-  if (indexInfo.length > 0) await git(root, ["update-index", "--index-info"], `${indexInfo.join("\n")}\n`);
+  if (indexInfo.length > 0)
+    await git(root, ["update-index", "--index-info"], `${indexInfo.join("\n")}\n`);
 }
 
 /** `--index-info` lines: drop stage 0, then base (1), yours (2) and the template's (3) where each exists. */
@@ -35,9 +40,14 @@ async function stageEntries(root: string, plan: FilePlan, trees: MergeTrees): Pr
   const rel = plan.path;
   const mode = plan.executable ? "100755" : "100644";
   const lines = [`0 ${ZERO_OID}\t${rel}`];
-  for (const [stage, dir] of [[1, trees.oldDir], [2, trees.oursDir], [3, trees.newDir]] as const) {
+  for (const [stage, dir] of [
+    [1, trees.oldDir],
+    [2, trees.oursDir],
+    [3, trees.newDir],
+  ] as const) {
     const content = await readFile(path.join(dir, ...rel.split("/"))).catch(() => undefined);
-    if (content !== undefined) lines.push(`${mode} ${await hashBlob(root, content)} ${stage}\t${rel}`);
+    if (content !== undefined)
+      lines.push(`${mode} ${await hashBlob(root, content)} ${stage}\t${rel}`);
   }
   return lines;
 }

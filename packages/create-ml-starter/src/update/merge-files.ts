@@ -28,17 +28,35 @@ export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   return out;
 }
 
-const read = (dir: string, rel: string) => readFile(path.join(dir, ...rel.split("/"))).catch(() => undefined);
-const isExecutable = async (dir: string, rel: string) => ((await stat(path.join(dir, ...rel.split("/")))).mode & 0o111) !== 0;
+const read = (dir: string, rel: string) =>
+  readFile(path.join(dir, ...rel.split("/"))).catch(() => undefined);
+const isExecutable = async (dir: string, rel: string) =>
+  ((await stat(path.join(dir, ...rel.split("/")))).mode & 0o111) !== 0;
 
 /**
  * `git merge-file -p` of ours/base/theirs: the merged text and the number of conflicting hunks. A missing
  * base (both sides added the file) merges against an empty file, as git does for add/add.
  */
-async function mergeText(oursDir: string, rel: string, sides: { base: string; theirs: string; labels: MergeLabels }) {
+async function mergeText(
+  oursDir: string,
+  rel: string,
+  sides: { base: string; theirs: string; labels: MergeLabels },
+) {
   const { base, theirs, labels } = sides;
   const ours = path.join(oursDir, ...rel.split("/"));
-  const args = ["merge-file", "-p", "-L", labels[0], "-L", labels[1], "-L", labels[2], ours, base, theirs];
+  const args = [
+    "merge-file",
+    "-p",
+    "-L",
+    labels[0],
+    "-L",
+    labels[1],
+    "-L",
+    labels[2],
+    ours,
+    base,
+    theirs,
+  ];
   const result = await runTool("git", args, oursDir);
   // git merge-file exits with the conflict count (capped at 127); above that is an error (e.g. binary input).
   if (result.exitCode > 127) return { content: undefined, conflicts: 1 };
@@ -56,9 +74,17 @@ export interface MergeTrees {
 }
 
 /** Plans the 3-way update of the user's committed files from the old render to the new one. Writes nothing. */
-export async function planMerge(trees: MergeTrees, labels: MergeLabels, emptyFile: string): Promise<FilePlan[]> {
+export async function planMerge(
+  trees: MergeTrees,
+  labels: MergeLabels,
+  emptyFile: string,
+): Promise<FilePlan[]> {
   const { oursDir, oldDir, newDir } = trees;
-  const [oldFiles, newFiles, oursFiles] = await Promise.all([listFiles(oldDir), listFiles(newDir), listFiles(oursDir)]);
+  const [oldFiles, newFiles, oursFiles] = await Promise.all([
+    listFiles(oldDir),
+    listFiles(newDir),
+    listFiles(oursDir),
+  ]);
   const tracked = new Set(oursFiles);
   const all = [...new Set([...oldFiles, ...newFiles])].filter((p) => !LOCKFILES.includes(p)).sort();
   const plans: FilePlan[] = [];
@@ -69,13 +95,21 @@ export async function planMerge(trees: MergeTrees, labels: MergeLabels, emptyFil
     if (theirs === undefined) {
       // Deleted by the template: delete only an unmodified file; a changed one is kept, as a conflict.
       if (ours === undefined) continue;
-      plans.push(ours.equals(base ?? Buffer.alloc(0)) ? { path: rel, action: "delete" } : { path: rel, action: "conflict", reason: "deleted-by-template", content: ours });
+      plans.push(
+        ours.equals(base ?? Buffer.alloc(0))
+          ? { path: rel, action: "delete" }
+          : { path: rel, action: "conflict", reason: "deleted-by-template", content: ours },
+      );
       continue;
     }
     const executable = await isExecutable(newDir, rel);
     if (ours === undefined) {
       // New in the template: add it. Changed by the template but deleted by you: a conflict, left deleted.
-      plans.push(base === undefined ? { path: rel, action: "add", content: theirs, executable } : { path: rel, action: "conflict", reason: "deleted-by-you" });
+      plans.push(
+        base === undefined
+          ? { path: rel, action: "add", content: theirs, executable }
+          : { path: rel, action: "conflict", reason: "deleted-by-you" },
+      );
       continue;
     }
     if (ours.equals(theirs)) continue; // already what the new template says
@@ -88,8 +122,16 @@ export async function planMerge(trees: MergeTrees, labels: MergeLabels, emptyFil
       theirs: path.join(newDir, ...rel.split("/")),
       labels,
     });
-    if (merged.conflicts === 0 && merged.content !== undefined) plans.push({ path: rel, action: "merge", content: merged.content, executable });
-    else plans.push({ path: rel, action: "conflict", reason: base === undefined ? "both-added" : "both-changed", content: merged.content ?? ours, executable });
+    if (merged.conflicts === 0 && merged.content !== undefined)
+      plans.push({ path: rel, action: "merge", content: merged.content, executable });
+    else
+      plans.push({
+        path: rel,
+        action: "conflict",
+        reason: base === undefined ? "both-added" : "both-changed",
+        content: merged.content ?? ours,
+        executable,
+      });
   }
   return plans;
 }

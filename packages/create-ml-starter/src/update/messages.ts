@@ -9,19 +9,27 @@ const SOURCE_TEXT: Record<SourceKind, string> = {
 };
 
 export const updateMessages = {
-  notAProject: (root: string) => `${root} is not an ml-starter project (no readable ml-starter.json).`,
+  notAProject: (root: string) =>
+    `${root} is not an ml-starter project (no readable ml-starter.json).`,
   notAProjectHint: "run update inside a project made by @ml-starter/create",
-  badProjectFile: (name: string) => `${name} is not valid; update cannot tell which template made this project.`,
-  notARepository: (root: string) => `${root} is not a git repository; update needs git to merge and to be undoable.`,
-  notRepositoryRoot: (top: string) => `The project is inside another repository (${top}); update needs the project's own.`,
-  notARepositoryHint: "git init && git add -A && git commit -m 'Before update', then run update again",
+  badProjectFile: (name: string) =>
+    `${name} is not valid; update cannot tell which template made this project.`,
+  notARepository: (root: string) =>
+    `${root} is not a git repository; update needs git to merge and to be undoable.`,
+  notRepositoryRoot: (top: string) =>
+    `The project is inside another repository (${top}); update needs the project's own.`,
+  notARepositoryHint:
+    "git init && git add -A && git commit -m 'Before update', then run update again",
   dirtyTree: (paths: readonly string[]) =>
     `Uncommitted changes: ${paths.slice(0, 5).join(", ")}${paths.length > 5 ? ` and ${paths.length - 5} more` : ""}.`,
-  dirtyTreeHint: "commit or stash them first (untracked data/ and outputs/ are fine), so the update can be undone",
+  dirtyTreeHint:
+    "commit or stash them first (untracked data/ and outputs/ are fine), so the update can be undone",
   installFailed: (spec: string, stderr: string) => `Could not install ${spec}: ${lastLine(stderr)}`,
-  renderFailed: (spec: string, stderr: string) => `${spec} could not render this project: ${lastLine(stderr)}`,
+  renderFailed: (spec: string, stderr: string) =>
+    `${spec} could not render this project: ${lastLine(stderr)}`,
   noFirstCommit: "The project has no commit to take the original render from.",
-  checkoutFailed: (commit: string, stderr: string) => `Could not read commit ${commit.slice(0, 12)}: ${lastLine(stderr)}`,
+  checkoutFailed: (commit: string, stderr: string) =>
+    `Could not read commit ${commit.slice(0, 12)}: ${lastLine(stderr)}`,
   registryFallback: (version: string, reason: string) =>
     `• ${version} from the registry is unavailable (${reason}); using the project's first commit instead`,
   uvLockFailed: (stderr: string) => `uv lock failed after the merge: ${lastLine(stderr)}`,
@@ -32,11 +40,14 @@ export const updateMessages = {
   sources: (oldKind: SourceKind, oldVersion: string, newKind: SourceKind, newVersion: string) =>
     `• Base ${oldVersion} from ${SOURCE_TEXT[oldKind]}; target ${newVersion} from ${SOURCE_TEXT[newKind]}`,
   current: (version: string) => `Up to date: the project is at ${version}.`,
-  updateAvailable: (from: string, to: string) => `Update available: ${from} → ${to} (run update in the project).`,
-  plan: (plan: FilePlan) => `  ${plan.action.padEnd(8)} ${plan.path}${plan.reason && plan.reason !== "both-changed" ? ` (${plan.reason})` : ""}`,
+  updateAvailable: (from: string, to: string) =>
+    `Update available: ${from} → ${to} (run update in the project).`,
+  plan: (plan: FilePlan) =>
+    `  ${plan.action.padEnd(8)} ${plan.path}${plan.reason && plan.reason !== "both-changed" ? ` (${plan.reason})` : ""}`,
   summary: (version: string, changed: number, conflicts: number, dryRun: boolean) =>
     `${dryRun ? "Would update" : "Updated"} to ${version}: ${changed} file(s) changed, ${conflicts} conflict(s)${dryRun ? " expected" : ""}.`,
-  conflictHint: "resolve the conflict markers (git shows them as unmerged), `git add` the files, then run `uv lock --check`",
+  conflictHint:
+    "resolve the conflict markers (git shows them as unmerged), `git add` the files, then run `uv lock --check`",
   migrated: (description: string) => `• Migration: ${description}`,
 };
 

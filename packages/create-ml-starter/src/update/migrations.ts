@@ -10,14 +10,22 @@ import { compareVersions } from "./versions.js";
 export const MIGRATIONS_FILE = "migrations.json";
 
 /** The migrations after `from` up to and including `to`, oldest first. */
-export async function pendingMigrations(from: string, to: string, packageRoot = PACKAGE_ROOT): Promise<Migrations> {
+export async function pendingMigrations(
+  from: string,
+  to: string,
+  packageRoot = PACKAGE_ROOT,
+): Promise<Migrations> {
   const file = path.join(packageRoot, MIGRATIONS_FILE);
   if (!existsSync(file)) return [];
   let list: Migrations;
   try {
     list = MigrationsSchema.parse(JSON.parse(await readFile(file, "utf8")));
   } catch (error) {
-    throw new MlStarterError("TEMPLATE_INVALID", `${MIGRATIONS_FILE} of this package is not valid.`, { cause: error });
+    throw new MlStarterError(
+      "TEMPLATE_INVALID",
+      `${MIGRATIONS_FILE} of this package is not valid.`,
+      { cause: error },
+    );
   }
   return list
     .filter((m) => compareVersions(m.version, from) > 0 && compareVersions(m.version, to) <= 0)
@@ -30,7 +38,8 @@ export async function pendingMigrations(from: string, to: string, packageRoot = 
  * source is already gone is skipped: the project was moved by hand, or never had it.
  */
 export async function migrateTree(dir: string, migrations: Migrations): Promise<void> {
-  for (const migration of migrations) for (const step of migration.steps) await applyStep(dir, step);
+  for (const migration of migrations)
+    for (const step of migration.steps) await applyStep(dir, step);
 }
 
 async function applyStep(dir: string, step: MigrationStep): Promise<void> {

@@ -23,13 +23,17 @@ export async function readProjectState(root: string): Promise<ProjectState> {
   try {
     text = await readFile(path.join(root, PROJECT_FILE_NAME), "utf8");
   } catch {
-    throw new MlStarterError("NOT_A_PROJECT", updateMessages.notAProject(root), { hint: updateMessages.notAProjectHint });
+    throw new MlStarterError("NOT_A_PROJECT", updateMessages.notAProject(root), {
+      hint: updateMessages.notAProjectHint,
+    });
   }
   let file: ProjectFile;
   try {
     file = ProjectFileSchema.parse(JSON.parse(text));
   } catch (error) {
-    throw new MlStarterError("NOT_A_PROJECT", updateMessages.badProjectFile(PROJECT_FILE_NAME), { cause: error });
+    throw new MlStarterError("NOT_A_PROJECT", updateMessages.badProjectFile(PROJECT_FILE_NAME), {
+      cause: error,
+    });
   }
   const profile = await readFile(path.join(root, PROFILE_FILE_NAME), "utf8").catch(() => undefined);
   let competitionSlug: string | undefined;
@@ -38,7 +42,9 @@ export async function readProjectState(root: string): Promise<ProjectState> {
       const slug = parse(profile)["slug"];
       competitionSlug = typeof slug === "string" ? slug : undefined;
     } catch (error) {
-      throw new MlStarterError("NOT_A_PROJECT", updateMessages.badProjectFile(PROFILE_FILE_NAME), { cause: error });
+      throw new MlStarterError("NOT_A_PROJECT", updateMessages.badProjectFile(PROFILE_FILE_NAME), {
+        cause: error,
+      });
     }
   }
   return { root, file, competitionSlug };
@@ -46,19 +52,32 @@ export async function readProjectState(root: string): Promise<ProjectState> {
 
 /** Refuses a tree with uncommitted changes: the merge writes into it, and the user must be able to undo it. */
 export async function assertCleanTree(root: string): Promise<void> {
-  const top = (await git(root, ["rev-parse", "--show-toplevel"]).catch(() => {
-    throw new MlStarterError("NOT_A_PROJECT", updateMessages.notARepository(root), { hint: updateMessages.notARepositoryHint });
-  })).trim();
+  const top = (
+    await git(root, ["rev-parse", "--show-toplevel"]).catch(() => {
+      throw new MlStarterError("NOT_A_PROJECT", updateMessages.notARepository(root), {
+        hint: updateMessages.notARepositoryHint,
+      });
+    })
+  ).trim();
   if (path.resolve(top) !== path.resolve(root)) {
-    throw new MlStarterError("NOT_A_PROJECT", updateMessages.notRepositoryRoot(top), { hint: updateMessages.notARepositoryHint });
+    throw new MlStarterError("NOT_A_PROJECT", updateMessages.notRepositoryRoot(top), {
+      hint: updateMessages.notARepositoryHint,
+    });
   }
   const status = await git(root, ["status", "--porcelain=v1", "-z", "--untracked-files=all"]);
   const dirty = status
     .split("\0")
     .filter(Boolean)
-    .filter((entry) => !(entry.startsWith("?? ") && IGNORED_UNTRACKED.some((dir) => entry.slice(3).startsWith(dir))))
+    .filter(
+      (entry) =>
+        !(
+          entry.startsWith("?? ") && IGNORED_UNTRACKED.some((dir) => entry.slice(3).startsWith(dir))
+        ),
+    )
     .map((entry) => entry.slice(3));
   if (dirty.length > 0) {
-    throw new MlStarterError("DIRTY_TREE", updateMessages.dirtyTree(dirty), { hint: updateMessages.dirtyTreeHint });
+    throw new MlStarterError("DIRTY_TREE", updateMessages.dirtyTree(dirty), {
+      hint: updateMessages.dirtyTreeHint,
+    });
   }
 }

@@ -10,7 +10,13 @@ import { planMerge, type FilePlan, type MergeTrees } from "./merge-files.js";
 import { migrateTree, pendingMigrations } from "./migrations.js";
 import { updateMessages } from "./messages.js";
 import { assertCleanTree, readProjectState, type ProjectState } from "./project-state.js";
-import { checkoutCommit, firstCommitTree, renderFromRegistry, renderInstalled, type RenderedTree } from "./sources.js";
+import {
+  checkoutCommit,
+  firstCommitTree,
+  renderFromRegistry,
+  renderInstalled,
+  type RenderedTree,
+} from "./sources.js";
 import { compareVersions } from "./versions.js";
 
 /** `update` left conflicts to resolve (markers in the files, stages in the index). */
@@ -52,13 +58,19 @@ export function parseUpdateArgs(argv: readonly string[]): UpdateOptions {
 }
 
 /** The base: the recorded version from the registry, or (offline, or when that fails) the first commit. */
-async function baseTree(state: ProjectState, offline: boolean, io: UpdateIo, json: boolean): Promise<RenderedTree> {
+async function baseTree(
+  state: ProjectState,
+  offline: boolean,
+  io: UpdateIo,
+  json: boolean,
+): Promise<RenderedTree> {
   const version = state.file.generator.version;
   if (offline) return firstCommitTree(state);
   try {
     return await renderFromRegistry(state, version);
   } catch (error) {
-    if (!(error instanceof MlStarterError && error.code === "UPDATE_SOURCE_UNAVAILABLE")) throw error;
+    if (!(error instanceof MlStarterError && error.code === "UPDATE_SOURCE_UNAVAILABLE"))
+      throw error;
     if (!json) io.out(updateMessages.registryFallback(version, error.message));
     return firstCommitTree(state);
   }
@@ -68,7 +80,10 @@ async function baseTree(state: ProjectState, offline: boolean, io: UpdateIo, jso
 async function prepare(state: ProjectState, options: UpdateOptions, io: UpdateIo, temps: string[]) {
   const from = state.file.generator.version;
   const to = options.to ?? GENERATOR.version;
-  const target = options.to === undefined ? await renderInstalled(state, to) : await renderFromRegistry(state, to);
+  const target =
+    options.to === undefined
+      ? await renderInstalled(state, to)
+      : await renderFromRegistry(state, to);
   temps.push(path.dirname(target.dir));
   const base = await baseTree(state, options.offline, io, options.json);
   temps.push(path.dirname(base.dir));
@@ -90,7 +105,12 @@ export async function runUpdate(argv: readonly string[], io: UpdateIo): Promise<
   await assertCleanTree(state.root);
   const temps: string[] = [];
   try {
-    const { from, to, base, target, migrations, trees, plans } = await prepare(state, options, io, temps);
+    const { from, to, base, target, migrations, trees, plans } = await prepare(
+      state,
+      options,
+      io,
+      temps,
+    );
     let lockfiles: LockOutcome[] = [];
     if (!options.dryRun) {
       await migrateTree(state.root, migrations);
@@ -103,7 +123,11 @@ export async function runUpdate(argv: readonly string[], io: UpdateIo): Promise<
       to,
       sources: { base: base.kind, target: target.kind },
       dryRun: options.dryRun,
-      files: plans.map((p) => ({ path: p.path, action: p.action, ...(p.reason ? { reason: p.reason } : {}) })),
+      files: plans.map((p) => ({
+        path: p.path,
+        action: p.action,
+        ...(p.reason ? { reason: p.reason } : {}),
+      })),
       migrations: migrations.map((m) => `${m.version}: ${m.description}`),
       lockfiles,
       conflicts,
@@ -115,7 +139,14 @@ export async function runUpdate(argv: readonly string[], io: UpdateIo): Promise<
   }
 }
 
-function printReport(report: UpdateReport, plans: readonly FilePlan[], io: UpdateIo, json: boolean, base: RenderedTree, target: RenderedTree) {
+function printReport(
+  report: UpdateReport,
+  plans: readonly FilePlan[],
+  io: UpdateIo,
+  json: boolean,
+  base: RenderedTree,
+  target: RenderedTree,
+) {
   if (json) {
     io.out(JSON.stringify(report, null, 2));
     return;
@@ -123,7 +154,8 @@ function printReport(report: UpdateReport, plans: readonly FilePlan[], io: Updat
   io.out(updateMessages.sources(base.kind, base.version, target.kind, target.version));
   for (const migration of report.migrations) io.out(updateMessages.migrated(migration));
   for (const plan of plans) io.out(updateMessages.plan(plan));
-  for (const lock of report.lockfiles) io.out(`  ${lock.status.padEnd(8)} ${lock.file}: ${lock.detail}`);
+  for (const lock of report.lockfiles)
+    io.out(`  ${lock.status.padEnd(8)} ${lock.file}: ${lock.detail}`);
   io.out(updateMessages.summary(report.to, plans.length, report.conflicts, report.dryRun));
   if (report.conflicts > 0 && !report.dryRun) io.out(updateMessages.conflictHint);
 }

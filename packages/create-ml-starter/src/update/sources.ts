@@ -29,7 +29,9 @@ function answerFlags(state: ProjectState, withCompetition: boolean): string[] {
   return [
     "--archetype",
     template.id,
-    ...(withCompetition && state.competitionSlug !== undefined ? ["--competition", state.competitionSlug] : []),
+    ...(withCompetition && state.competitionSlug !== undefined
+      ? ["--competition", state.competitionSlug]
+      : []),
     "--description",
     answers.description,
     "--devcontainer-image",
@@ -56,28 +58,52 @@ export async function renderInstalled(state: ProjectState, version: string): Pro
     install: false,
   };
   try {
-    await createProject({ ...base, ...(state.competitionSlug !== undefined ? { competition: state.competitionSlug } : {}) });
+    await createProject({
+      ...base,
+      ...(state.competitionSlug !== undefined ? { competition: state.competitionSlug } : {}),
+    });
   } catch (error) {
     if (!(isMlStarterError(error) && error.code === "UNKNOWN_COMPETITION")) throw error;
     await createProject(base);
   }
-  return { dir: path.join(parent, answers.projectName), kind: "installed", version, packageRoot: PACKAGE_ROOT };
+  return {
+    dir: path.join(parent, answers.projectName),
+    kind: "installed",
+    version,
+    packageRoot: PACKAGE_ROOT,
+  };
 }
 
 /**
  * Installs `@ml-starter/create@<version>` into a temp folder with npm (so the user's registry config
  * applies) and renders with that version's own bin: its templates and its generator, byte for byte.
  */
-export async function renderFromRegistry(state: ProjectState, version: string): Promise<RenderedTree> {
+export async function renderFromRegistry(
+  state: ProjectState,
+  version: string,
+): Promise<RenderedTree> {
   const spec = `${PACKAGE_NAMES.create}@${version}`;
   const prefix = await tempDir("pkg");
   const install = await runTool(
     "npm",
-    ["install", "--prefix", prefix, "--no-save", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error", spec],
+    [
+      "install",
+      "--prefix",
+      prefix,
+      "--no-save",
+      "--ignore-scripts",
+      "--no-audit",
+      "--no-fund",
+      "--loglevel=error",
+      spec,
+    ],
     prefix,
   );
   if (install.exitCode !== 0) {
-    throw new MlStarterError("UPDATE_SOURCE_UNAVAILABLE", updateMessages.installFailed(spec, install.stderr));
+    throw new MlStarterError(
+      "UPDATE_SOURCE_UNAVAILABLE",
+      updateMessages.installFailed(spec, install.stderr),
+    );
   }
   const packageRoot = path.join(prefix, "node_modules", ...PACKAGE_NAMES.create.split("/"));
   const bin = path.join(packageRoot, "dist", "cli.js");
@@ -85,13 +111,29 @@ export async function renderFromRegistry(state: ProjectState, version: string): 
   const render = (withCompetition: boolean) =>
     runFile(
       process.execPath,
-      [bin, state.file.answers.projectName, ...answerFlags(state, withCompetition), "--no-git", "--no-install", "--no-interactive"],
+      [
+        bin,
+        state.file.answers.projectName,
+        ...answerFlags(state, withCompetition),
+        "--no-git",
+        "--no-install",
+        "--no-interactive",
+      ],
       parent,
     );
   let result = await render(true);
   if (result.exitCode !== 0 && state.competitionSlug !== undefined) result = await render(false);
-  if (result.exitCode !== 0) throw new MlStarterError("UPDATE_SOURCE_UNAVAILABLE", updateMessages.renderFailed(spec, result.stderr));
-  return { dir: path.join(parent, state.file.answers.projectName), kind: "registry", version, packageRoot };
+  if (result.exitCode !== 0)
+    throw new MlStarterError(
+      "UPDATE_SOURCE_UNAVAILABLE",
+      updateMessages.renderFailed(spec, result.stderr),
+    );
+  return {
+    dir: path.join(parent, state.file.answers.projectName),
+    kind: "registry",
+    version,
+    packageRoot,
+  };
 }
 
 /** Offline: the project's first commit is the pristine render of the version it records. */
@@ -99,17 +141,32 @@ export async function firstCommitTree(state: ProjectState): Promise<RenderedTree
   const roots = (await git(state.root, ["rev-list", "--max-parents=0", "HEAD"])).trim().split("\n");
   const first = roots[roots.length - 1];
   if (!first) throw new MlStarterError("UPDATE_SOURCE_UNAVAILABLE", updateMessages.noFirstCommit);
-  return { dir: await checkoutCommit(state, first, "old"), kind: "first-commit", version: state.file.generator.version };
+  return {
+    dir: await checkoutCommit(state, first, "old"),
+    kind: "first-commit",
+    version: state.file.generator.version,
+  };
 }
 
 /** The files of `commit` in a temp folder, through a private index (the user's index is left as it is). */
-export async function checkoutCommit(state: ProjectState, commit: string, prefix: string): Promise<string> {
+export async function checkoutCommit(
+  state: ProjectState,
+  commit: string,
+  prefix: string,
+): Promise<string> {
   const dir = path.join(await tempDir(prefix), state.file.answers.projectName);
   await mkdir(dir, { recursive: true });
   const env = { GIT_INDEX_FILE: path.join(path.dirname(dir), "index") };
-  for (const args of [["read-tree", commit], ["checkout-index", "--all", `--prefix=${dir}${path.sep}`]]) {
+  for (const args of [
+    ["read-tree", commit],
+    ["checkout-index", "--all", `--prefix=${dir}${path.sep}`],
+  ]) {
     const result = await runTool("git", args, state.root, { env });
-    if (result.exitCode !== 0) throw new MlStarterError("UPDATE_SOURCE_UNAVAILABLE", updateMessages.checkoutFailed(commit, result.stderr));
+    if (result.exitCode !== 0)
+      throw new MlStarterError(
+        "UPDATE_SOURCE_UNAVAILABLE",
+        updateMessages.checkoutFailed(commit, result.stderr),
+      );
   }
   return dir;
 }

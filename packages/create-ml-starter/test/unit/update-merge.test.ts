@@ -12,10 +12,14 @@ let empty: string;
 
 beforeEach(async () => {
   tmp = await tempDirWithSpaces("update merge");
-  trees = { oursDir: path.join(tmp.path, "ours"), oldDir: path.join(tmp.path, "old"), newDir: path.join(tmp.path, "new") };
+  trees = {
+    oursDir: path.join(tmp.path, "ours"),
+    oldDir: path.join(tmp.path, "old"),
+    newDir: path.join(tmp.path, "new"),
+  };
   empty = path.join(tmp.path, "empty");
   await writeFile(empty, "");
-  for (const dir of Object.values(trees)) await mkdir(dir);
+  for (const dir of [trees.oursDir, trees.oldDir, trees.newDir]) await mkdir(dir);
 });
 afterEach(() => tmp.cleanup());
 
@@ -24,7 +28,10 @@ async function put(side: keyof MergeTrees, rel: string, text: string) {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, text);
 }
-const plan = async () => (await planMerge(trees, ["yours", "old", "new"], empty)).map(({ path: p, action, reason }: FilePlan) => ({ path: p, action, reason }));
+const plan = async () =>
+  (await planMerge(trees, ["yours", "old", "new"], empty)).map(
+    ({ path: p, action, reason }: FilePlan) => ({ path: p, action, reason }),
+  );
 
 describe("planMerge (real git merge-file)", () => {
   it("applies template changes to untouched files, merges disjoint edits, and marks overlapping ones", async () => {
@@ -42,8 +49,12 @@ describe("planMerge (real git merge-file)", () => {
       { path: "clash.txt", action: "conflict", reason: "both-changed" },
       { path: "same.txt", action: "update", reason: undefined },
     ]);
-    const clash = (await planMerge(trees, ["yours", "old", "new"], empty)).find((p) => p.path === "clash.txt");
-    expect(clash?.content?.toString()).toContain("<<<<<<< yours\nmine\n=======\ntheirs\n>>>>>>> new\n");
+    const clash = (await planMerge(trees, ["yours", "old", "new"], empty)).find(
+      (p) => p.path === "clash.txt",
+    );
+    expect(clash?.content?.toString()).toContain(
+      "<<<<<<< yours\nmine\n=======\ntheirs\n>>>>>>> new\n",
+    );
   });
 
   it("adds, deletes and never drops: every add/delete case is a planned action or a conflict", async () => {
@@ -70,7 +81,8 @@ describe("planMerge (real git merge-file)", () => {
 });
 
 describe("moveTomlKey", () => {
-  const toml = '[tool.ruff]\nline-length = 100\n\n[tool.ruff.lint]\n# a comment that stays\npreview = true\nselect = ["E"]\n';
+  const toml =
+    '[tool.ruff]\nline-length = 100\n\n[tool.ruff.lint]\n# a comment that stays\npreview = true\nselect = ["E"]\n';
   it("moves one line between tables and keeps everything else byte for byte", () => {
     expect(moveTomlKey(toml, "preview", "tool.ruff.lint", "tool.ruff")).toBe(
       '[tool.ruff]\npreview = true\nline-length = 100\n\n[tool.ruff.lint]\n# a comment that stays\nselect = ["E"]\n',

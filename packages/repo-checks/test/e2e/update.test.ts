@@ -11,7 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CREATE_PACKAGE_DIR } from "../lib/paths.js";
 import { startRegistry, type Registry } from "../lib/registry.js";
 
-const V1 = (JSON.parse(await readFile(path.join(CREATE_PACKAGE_DIR, "package.json"), "utf8")) as { version: string }).version;
+const V1 = (
+  JSON.parse(await readFile(path.join(CREATE_PACKAGE_DIR, "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
 const V2 = `${V1.split(".")[0]}.${Number(V1.split(".")[1]) + 1}.0`;
 const NAME = "demo";
 const CRON_V1 = '- cron: "29 5 * * 2"';
@@ -31,7 +35,8 @@ const edit = async (file: string, from: string, to: string) => {
   if (!text.includes(from)) throw new Error(`${file} lacks ${from}`);
   await writeFile(file, text.replace(from, to));
 };
-const npx = (spec: string, args: string[]) => run("npx", ["--yes", spec, ...args], { cwd: project, env, timeout: 300_000 });
+const npx = (spec: string, args: string[]) =>
+  run("npx", ["--yes", spec, ...args], { cwd: project, env, timeout: 300_000 });
 const git = (...args: string[]) => run("git", args, { cwd: project, env });
 
 /** v2: the v1 tarball unpacked, its version bumped (package.json and the bundle's inlined copy), templates changed. */
@@ -44,23 +49,47 @@ async function makeV2(v1Tarball: string, work: string): Promise<string> {
   const versionLine = (v: string) => `"name": "@ml-starter/create",\n  "version": "${v}"`;
   const chunks = path.join(pkg, "dist", "chunks");
   let bumped = 0;
-  for (const file of [path.join(pkg, "package.json"), ...(await readdir(chunks)).map((f) => path.join(chunks, f))]) {
+  for (const file of [
+    path.join(pkg, "package.json"),
+    ...(await readdir(chunks)).map((f) => path.join(chunks, f)),
+  ]) {
     const text = await readFile(file, "utf8");
     if (text.includes(versionLine(V1))) {
       await writeFile(file, text.split(versionLine(V1)).join(versionLine(V2)));
       bumped++;
     }
   }
-  if (bumped < 2) throw new Error(`expected the version in package.json and the bundle, bumped ${bumped}`);
+  if (bumped < 2)
+    throw new Error(`expected the version in package.json and the bundle, bumped ${bumped}`);
   const templates = path.join(pkg, "templates");
-  await edit(path.join(templates, "_shared", "_github", "workflows", "verify.yml"), CRON_V1, CRON_V2);
+  await edit(
+    path.join(templates, "_shared", "_github", "workflows", "verify.yml"),
+    CRON_V1,
+    CRON_V2,
+  );
   const pyproject = path.join(templates, "_tabular", "pyproject.toml.hbs");
   await edit(pyproject, DEV_V1, DEV_V2);
   // The moved key: `preview` from [tool.ruff.lint] to [tool.ruff] (both valid for ruff), with its migration.
   await edit(pyproject, "preview = true\n", "");
   await edit(pyproject, "[tool.ruff]\n", "[tool.ruff]\npreview = true\n");
-  await edit(path.join(templates, "classification", "template.json"), `"version": "${V1}"`, `"version": "${V2}"`);
-  const migration = { version: V2, description: "ruff's preview moves to [tool.ruff]", steps: [{ kind: "move-toml-key", file: "pyproject.toml", key: "preview", from: "tool.ruff.lint", to: "tool.ruff" }] };
+  await edit(
+    path.join(templates, "classification", "template.json"),
+    `"version": "${V1}"`,
+    `"version": "${V2}"`,
+  );
+  const migration = {
+    version: V2,
+    description: "ruff's preview moves to [tool.ruff]",
+    steps: [
+      {
+        kind: "move-toml-key",
+        file: "pyproject.toml",
+        key: "preview",
+        from: "tool.ruff.lint",
+        to: "tool.ruff",
+      },
+    ],
+  };
   await writeFile(path.join(pkg, "migrations.json"), `${JSON.stringify([migration], null, 2)}\n`);
   return pkg;
 }
@@ -69,7 +98,10 @@ beforeAll(async () => {
   tmp = await tempDirWithSpaces("update e2e");
   registry = await startRegistry(path.join(tmp.path, "verdaccio"));
   const gitconfig = path.join(tmp.path, "gitconfig");
-  await writeFile(gitconfig, "[user]\n\tname = Tester\n\temail = tester@example.invalid\n[init]\n\tdefaultBranch = main\n");
+  await writeFile(
+    gitconfig,
+    "[user]\n\tname = Tester\n\temail = tester@example.invalid\n[init]\n\tdefaultBranch = main\n",
+  );
   env = {
     npm_config_registry: registry.url,
     npm_config_userconfig: registry.npmrc,
@@ -83,23 +115,46 @@ beforeAll(async () => {
   const [v1Tarball] = await publishPackages(registry, [CREATE_PACKAGE_DIR], tmp.path);
   if (!v1Tarball) throw new Error("nothing packed");
   const v2 = await makeV2(v1Tarball, tmp.path);
-  const published = await run("npm", ["publish", v2, "--userconfig", registry.npmrc, "--registry", registry.url], {
-    env: { npm_config_cache: path.join(tmp.path, "publish cache") },
-  });
+  const published = await run(
+    "npm",
+    ["publish", v2, "--userconfig", registry.npmrc, "--registry", registry.url],
+    {
+      env: { npm_config_cache: path.join(tmp.path, "publish cache") },
+    },
+  );
   if (published.exitCode !== 0) throw new Error(published.all);
 
   project = path.join(tmp.path, NAME);
-  const created = await run("npx", ["--yes", `@ml-starter/create@${V1}`, NAME, "--archetype", "classification", "--no-install", "--no-interactive"], {
-    cwd: tmp.path,
+  const created = await run(
+    "npx",
+    [
+      "--yes",
+      `@ml-starter/create@${V1}`,
+      NAME,
+      "--archetype",
+      "classification",
+      "--no-install",
+      "--no-interactive",
+    ],
+    {
+      cwd: tmp.path,
+      env,
+      timeout: 300_000,
+    },
+  );
+  if (created.exitCode !== 0) throw new Error(created.all);
+  // The user's edits, committed.
+  await writeFile(
+    path.join(project, "src", NAME, "my_features.py"),
+    '"""My features."""\n\n\ndef ratio(a: float, b: float) -> float:\n    return a / b if b else 0.0\n',
+  );
+  await edit(path.join(project, "pyproject.toml"), "line-length = 100", "line-length = 110");
+  await edit(path.join(project, ".github", "workflows", "verify.yml"), CRON_V1, CRON_USER);
+  const added = await run("uv", ["add", "--python", "3.11", "tomlkit==0.15.2"], {
+    cwd: project,
     env,
     timeout: 300_000,
   });
-  if (created.exitCode !== 0) throw new Error(created.all);
-  // The user's edits, committed.
-  await writeFile(path.join(project, "src", NAME, "my_features.py"), '"""My features."""\n\n\ndef ratio(a: float, b: float) -> float:\n    return a / b if b else 0.0\n');
-  await edit(path.join(project, "pyproject.toml"), "line-length = 100", "line-length = 110");
-  await edit(path.join(project, ".github", "workflows", "verify.yml"), CRON_V1, CRON_USER);
-  const added = await run("uv", ["add", "--python", "3.11", "tomlkit==0.15.2"], { cwd: project, env, timeout: 300_000 });
   if (added.exitCode !== 0) throw new Error(added.all);
   await git("add", "-A");
   await git("commit", "-qm", "My edits");
@@ -133,8 +188,18 @@ describe("update from v1 to v2 through the registry", () => {
     const dry = await npx("@ml-starter/create@latest", ["update", "--dry-run", "--json"]);
     expect(dry.exitCode, dry.all).toBe(0);
     const report = UpdateReportSchema.parse(JSON.parse(dry.stdout));
-    expect(report).toMatchObject({ from: V1, to: V2, dryRun: true, conflicts: 1, sources: { base: "registry", target: "installed" } });
-    expect(report.files).toContainEqual({ path: ".github/workflows/verify.yml", action: "conflict", reason: "both-changed" });
+    expect(report).toMatchObject({
+      from: V1,
+      to: V2,
+      dryRun: true,
+      conflicts: 1,
+      sources: { base: "registry", target: "installed" },
+    });
+    expect(report.files).toContainEqual({
+      path: ".github/workflows/verify.yml",
+      action: "conflict",
+      reason: "both-changed",
+    });
     expect(report.files).toContainEqual({ path: "pyproject.toml", action: "merge" });
     expect(report.migrations).toHaveLength(1);
     expect((await git("status", "--porcelain")).stdout.trim()).toBe("");
@@ -152,10 +217,19 @@ describe("update from v1 to v2 through the registry", () => {
     expect(pyproject).toMatch(/\[tool\.ruff\]\npreview = true\n/); // migration
     expect(pyproject.match(/^preview = true$/gm)).toHaveLength(1);
     expect(existsSync(path.join(project, "src", NAME, "my_features.py"))).toBe(true);
-    const projectFile = JSON.parse(await readFile(path.join(project, "ml-starter.json"), "utf8")) as { generator: { version: string } };
+    const projectFile = JSON.parse(
+      await readFile(path.join(project, "ml-starter.json"), "utf8"),
+    ) as { generator: { version: string } };
     expect(projectFile.generator.version).toBe(V2);
-    const workflow = await readFile(path.join(project, ".github", "workflows", "verify.yml"), "utf8");
-    expect(workflow).toMatch(new RegExp(`<<<<<<< yours\\n\\s*${escape(CRON_USER)}\\n=======\\n\\s*${escape(CRON_V2)}\\n>>>>>>> template ${V2}`));
+    const workflow = await readFile(
+      path.join(project, ".github", "workflows", "verify.yml"),
+      "utf8",
+    );
+    expect(workflow).toMatch(
+      new RegExp(
+        `<<<<<<< yours\\n\\s*${escape(CRON_USER)}\\n=======\\n\\s*${escape(CRON_V2)}\\n>>>>>>> template ${V2}`,
+      ),
+    );
     const unmerged = (await git("ls-files", "-u")).stdout.trim().split("\n");
     expect(unmerged.map((l) => l.split(/\s+/)[2])).toEqual(["1", "2", "3"]);
     expect(unmerged.every((l) => l.endsWith("\t.github/workflows/verify.yml"))).toBe(true);
@@ -174,7 +248,11 @@ describe("update from v1 to v2 through the registry", () => {
     expect((await git("commit", "-qm", `Update to ${V2}`)).exitCode).toBe(0);
     const check = await run("uv", ["lock", "--check"], { cwd: project, env });
     expect(check.exitCode, check.all).toBe(0);
-    const tests = await run("uv", ["run", "--locked", "--python", "3.11", "pytest", "-q", "-p", "no:cacheprovider"], { cwd: project, env, timeout: 600_000 });
+    const tests = await run(
+      "uv",
+      ["run", "--locked", "--python", "3.11", "pytest", "-q", "-p", "no:cacheprovider"],
+      { cwd: project, env, timeout: 600_000 },
+    );
     expect(tests.exitCode, tests.all).toBe(0);
     expect((await npx("@ml-starter/create@latest", ["check-update"])).exitCode).toBe(0);
   });
