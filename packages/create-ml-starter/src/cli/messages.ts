@@ -22,7 +22,7 @@ Usage:
   ${this.usageLine}
   (run as: pnpm create @ml-starter <dir> …, npm create @ml-starter@latest <dir> -- …, npx ${PACKAGE_NAMES.create} <dir> …)
   Verify a generated project: npx ${PACKAGE_NAMES.verify} --help
-  Inside a project: update [--to <version>] [--dry-run] [--json] [--offline], check-update
+  In a project: update [--to <v>] [--dry-run] [--json] [--offline], check-update
 
 Archetypes:
 ${list}
