@@ -8,7 +8,10 @@ export const UpdateReportSchema = z
   .object({
     from: z.string().min(1),
     to: z.string().min(1),
-    sources: z.object({ base: UpdateSourceSchema, target: UpdateSourceSchema }).strict(),
+    /** True when the project already is at the target version: nothing was rendered or written. */
+    upToDate: z.boolean(),
+    /** Absent when up to date. */
+    sources: z.object({ base: UpdateSourceSchema, target: UpdateSourceSchema }).strict().optional(),
     dryRun: z.boolean(),
     files: z.array(
       z

@@ -8,7 +8,7 @@ const ZERO_OID = "0".repeat(40);
 
 /** Hashes a blob into the project's object store (stage entries need real objects). */
 async function hashBlob(root: string, content: Buffer): Promise<string> {
-  return (await git(root, ["hash-object", "-w", "--stdin"], content.toString("utf8"))).trim();
+  return (await git(root, ["hash-object", "-w", "--stdin"], content)).trim();
 }
 
 /** Writes the planned files into the tree; conflicts also get index stages 1/2/3, as `git merge` leaves them. */

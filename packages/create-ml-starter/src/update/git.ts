@@ -8,7 +8,7 @@ export interface ToolResult {
 }
 
 export interface RunOptions {
-  input?: string;
+  input?: string | Uint8Array;
   env?: Record<string, string>;
 }
 
@@ -51,7 +51,11 @@ export async function runFile(
 }
 
 /** git in the project; a non-zero exit is UPDATE_FAILED with git's own words. */
-export async function git(cwd: string, args: readonly string[], input?: string): Promise<string> {
+export async function git(
+  cwd: string,
+  args: readonly string[],
+  input?: string | Uint8Array,
+): Promise<string> {
   const result = await runTool("git", args, cwd, input === undefined ? {} : { input });
   if (result.exitCode !== 0) {
     throw new MlStarterError(

@@ -39,6 +39,11 @@ export const updateMessages = {
   devLockKept: "kept: you changed devcontainer.json; run `devcontainer upgrade` to refresh it",
   sources: (oldKind: SourceKind, oldVersion: string, newKind: SourceKind, newVersion: string) =>
     `• Base ${oldVersion} from ${SOURCE_TEXT[oldKind]}; target ${newVersion} from ${SOURCE_TEXT[newKind]}`,
+  downgrade: (from: string, to: string) =>
+    `The project is at ${from}; ${to} is older, and update never goes back.`,
+  downgradeHint:
+    "run a newer package (npx @ml-starter/create@latest update) or pass --to a newer version",
+  offlineTo: "--offline renders nothing from the registry, so it cannot be combined with --to",
   current: (version: string) => `Up to date: the project is at ${version}.`,
   updateAvailable: (from: string, to: string) =>
     `Update available: ${from} → ${to} (run update in the project).`,

@@ -49,6 +49,7 @@ export function parseUpdateArgs(argv: readonly string[]): UpdateOptions {
         debug: { type: "boolean", default: false },
       },
     });
+    if (values.offline && values.to !== undefined) throw new Error(updateMessages.offlineTo);
     return { to: values.to, dryRun: values["dry-run"], json: values.json, offline: values.offline };
   } catch (error) {
     throw new MlStarterError("INVALID_OPTION", (error as Error).message, {
@@ -60,18 +61,18 @@ export function parseUpdateArgs(argv: readonly string[]): UpdateOptions {
 /** The base: the recorded version from the registry, or (offline, or when that fails) the first commit. */
 async function baseTree(
   state: ProjectState,
-  offline: boolean,
+  options: UpdateOptions,
   io: UpdateIo,
-  json: boolean,
+  temps: string[],
 ): Promise<RenderedTree> {
   const version = state.file.generator.version;
-  if (offline) return firstCommitTree(state);
+  if (options.offline) return firstCommitTree(state);
   try {
-    return await renderFromRegistry(state, version);
+    return await renderFromRegistry(state, version, temps);
   } catch (error) {
     if (!(error instanceof MlStarterError && error.code === "UPDATE_SOURCE_UNAVAILABLE"))
       throw error;
-    if (!json) io.out(updateMessages.registryFallback(version, error.message));
+    if (!options.json) io.out(updateMessages.registryFallback(version, error.message));
     return firstCommitTree(state);
   }
 }
@@ -83,9 +84,9 @@ async function prepare(state: ProjectState, options: UpdateOptions, io: UpdateIo
   const target =
     options.to === undefined
       ? await renderInstalled(state, to)
-      : await renderFromRegistry(state, to);
+      : await renderFromRegistry(state, to, temps);
   temps.push(path.dirname(target.dir));
-  const base = await baseTree(state, options.offline, io, options.json);
+  const base = await baseTree(state, options, io, temps);
   temps.push(path.dirname(base.dir));
   const oursDir = await checkoutCommit(state, "HEAD", "ours");
   temps.push(path.dirname(oursDir));
@@ -102,6 +103,27 @@ async function prepare(state: ProjectState, options: UpdateOptions, io: UpdateIo
 export async function runUpdate(argv: readonly string[], io: UpdateIo): Promise<number> {
   const options = parseUpdateArgs(argv);
   const state = await readProjectState(io.cwd);
+  const from = state.file.generator.version;
+  const to = options.to ?? GENERATOR.version;
+  if (compareVersions(to, from) < 0) {
+    throw new MlStarterError("INVALID_OPTION", updateMessages.downgrade(from, to), {
+      hint: updateMessages.downgradeHint,
+    });
+  }
+  if (compareVersions(to, from) === 0) {
+    const report: UpdateReport = {
+      from,
+      to,
+      upToDate: true,
+      dryRun: options.dryRun,
+      files: [],
+      migrations: [],
+      lockfiles: [],
+      conflicts: 0,
+    };
+    io.out(options.json ? JSON.stringify(report, null, 2) : updateMessages.current(from));
+    return 0;
+  }
   await assertCleanTree(state.root);
   const temps: string[] = [];
   try {
@@ -121,6 +143,7 @@ export async function runUpdate(argv: readonly string[], io: UpdateIo): Promise<
     const report: UpdateReport = {
       from,
       to,
+      upToDate: false,
       sources: { base: base.kind, target: target.kind },
       dryRun: options.dryRun,
       files: plans.map((p) => ({

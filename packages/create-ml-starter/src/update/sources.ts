@@ -81,9 +81,12 @@ export async function renderInstalled(state: ProjectState, version: string): Pro
 export async function renderFromRegistry(
   state: ProjectState,
   version: string,
+  temps: string[],
 ): Promise<RenderedTree> {
   const spec = `${PACKAGE_NAMES.create}@${version}`;
+  // Kept until the run ends: its migrations.json is read after rendering.
   const prefix = await tempDir("pkg");
+  temps.push(prefix);
   const install = await runTool(
     "npm",
     [

@@ -192,6 +192,7 @@ describe("update from v1 to v2 through the registry", () => {
       from: V1,
       to: V2,
       dryRun: true,
+      upToDate: false,
       conflicts: 1,
       sources: { base: "registry", target: "installed" },
     });
@@ -255,6 +256,16 @@ describe("update from v1 to v2 through the registry", () => {
     );
     expect(tests.exitCode, tests.all).toBe(0);
     expect((await npx("@ml-starter/create@latest", ["check-update"])).exitCode).toBe(0);
+    const again = await npx("@ml-starter/create@latest", ["update", "--json"]);
+    expect(again.exitCode, again.all).toBe(0);
+    expect(UpdateReportSchema.parse(JSON.parse(again.stdout))).toMatchObject({
+      upToDate: true,
+      files: [],
+    });
+    const back = await npx(`@ml-starter/create@${V1}`, ["update"]);
+    expect(back.exitCode, back.all).toBe(EXIT.usage);
+    expect(back.stderr).toContain("never goes back");
+    expect((await git("status", "--porcelain")).stdout.trim()).toBe("");
   });
 });
 
