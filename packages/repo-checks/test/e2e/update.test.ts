@@ -203,6 +203,17 @@ describe("update from v1 to v2 through the registry", () => {
     });
     expect(report.files).toContainEqual({ path: "pyproject.toml", action: "merge" });
     expect(report.migrations).toHaveLength(1);
+    // Offline, the base is the project's first commit (the pristine v1 render): the same plan.
+    const offline = await npx("@ml-starter/create@latest", [
+      "update",
+      "--dry-run",
+      "--json",
+      "--offline",
+    ]);
+    expect(offline.exitCode, offline.all).toBe(0);
+    const offlineReport = UpdateReportSchema.parse(JSON.parse(offline.stdout));
+    expect(offlineReport.sources).toEqual({ base: "first-commit", target: "installed" });
+    expect(offlineReport.files).toEqual(report.files);
     expect((await git("status", "--porcelain")).stdout.trim()).toBe("");
   });
 
