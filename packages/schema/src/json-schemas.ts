@@ -3,6 +3,8 @@ import { TemplateManifestSchema } from "./manifest.js";
 import { ProjectFileSchema } from "./project-file.js";
 import { VerifyReportSchema } from "./report.js";
 import { CompetitionProfileSchema } from "./competition-profile.js";
+import { UpdateReportSchema } from "./update/update-report.js";
+import { MigrationsSchema } from "./update/migrations.js";
 
 /** File name → JSON Schema, generated from the zod schemas (input side: what people and tools write). */
 export function jsonSchemas(): Record<string, unknown> {
@@ -17,6 +19,14 @@ export function jsonSchemas(): Record<string, unknown> {
     "competition-profile.schema.json": gen(
       CompetitionProfileSchema,
       "ml-starter competition profile (competition.toml)",
+    ),
+    "update-report.schema.json": gen(
+      UpdateReportSchema,
+      "ml-starter update report (update --json)",
+    ),
+    "migrations.schema.json": gen(
+      MigrationsSchema,
+      "ml-starter template migrations (migrations.json)",
     ),
   };
 }

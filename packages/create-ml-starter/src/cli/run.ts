@@ -75,6 +75,14 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
         hint: messages.verifyDirHint,
       });
     }
+    // Project-lifecycle verbs, run inside a generated project (src/update).
+    if (argv[0] === "update" || argv[0] === "check-update") {
+      const update = await import("../update/run-update.js");
+      const updateIo = { out: io.out, cwd: io.cwd };
+      return argv[0] === "update"
+        ? await update.runUpdate(argv.slice(1), updateIo)
+        : await update.runCheckUpdate(updateIo);
+    }
     const args = parseCliArgs(argv);
     // --help, --version and --list read the manifests without the schema library (see summarizeRegistry).
     if (args.help) {

@@ -16,7 +16,11 @@ export type CreateErrorCode =
   | "FORBIDDEN_PATH"
   | "TEMPLATE_INVALID"
   | "GENERATOR_FAILED"
-  | "INTERRUPTED";
+  | "INTERRUPTED"
+  | "NOT_A_PROJECT"
+  | "DIRTY_TREE"
+  | "UPDATE_SOURCE_UNAVAILABLE"
+  | "UPDATE_FAILED";
 
 /** 0 ok, 1 unexpected/internal, 2 usage, 3 environment, 130 interrupted (reliability.md §8). */
 export const EXIT_CODES: Record<CreateErrorCode, number> = {
@@ -37,6 +41,12 @@ export const EXIT_CODES: Record<CreateErrorCode, number> = {
   TEMPLATE_INVALID: 1,
   GENERATOR_FAILED: 1,
   INTERRUPTED: 130,
+  // `update` / `check-update` (src/update): not a generated project or uncommitted edits are usage errors;
+  // a version that cannot be fetched or rendered, or git/uv failing, is the environment.
+  NOT_A_PROJECT: 2,
+  DIRTY_TREE: 2,
+  UPDATE_SOURCE_UNAVAILABLE: 3,
+  UPDATE_FAILED: 3,
 };
 
 export class MlStarterError extends Error {

@@ -48,6 +48,8 @@ const verifier = JSON.parse(
 const verifierSpec = `${verifier.name}@${verifier.version}`;
 
 const RELEASE = ".github/workflows/release.yml";
+/** The generated projects' weekly `check-update` (issue 17): scheduled and manual only. */
+const CHECK_UPDATE = "templates/_shared/_github/workflows/check-update.yml";
 /** The only job-level grants above read: the release job's OIDC token for npm trusted publishing. */
 const ELEVATED: Record<string, Record<string, Record<string, string>>> = {
   [RELEASE]: { publish: { contents: "read", "id-token": "write" } },
@@ -84,6 +86,14 @@ describe.each(all.map((wf) => [wf.label, wf] as const))("%s", (_label, wf) => {
       push?: { branches?: string[] };
       schedule?: Array<{ cron: string }>;
     };
+    if (wf.label === CHECK_UPDATE) {
+      // Asks the registry whether a newer template exists: a question for a timer, not for each push.
+      expect(triggers(wf.workflow).sort()).toEqual(["schedule", "workflow_dispatch"]);
+      expect(on.schedule?.map((s) => s.cron)).toEqual([
+        expect.stringMatching(/^\d+ \d+ \* \* [0-6]$/),
+      ]);
+      return;
+    }
     expect(on.push?.branches).toContain("main");
     if (wf.label === RELEASE) {
       // A job holding a publishing token never runs a pull request's code, nor on a timer.
@@ -300,7 +310,7 @@ describe("the generated project's .github/workflows/verify.yml", () => {
 
   it("is copied byte for byte (not a .hbs template) and names no project", () => {
     const stored = readdirSync(path.join(SHARED_GITHUB_DIR, "workflows"));
-    expect(stored).toEqual(["verify.yml"]);
+    expect(stored).toEqual(["check-update.yml", "verify.yml"]);
     expect(wf.text).not.toMatch(/\{\{\s*(projectName|distName|importName)/);
   });
 
