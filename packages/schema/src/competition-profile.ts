@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ARCHETYPE_OF_TASK, METRIC_NAMES, METRICS, TASK_TYPES } from "./metric-registry.js";
+import { ARCHETYPE_OF_TASK, METRIC_NAMES, METRICS, PROFILE_ARCHETYPES, TASK_TYPES, TASKS_OF_ARCHETYPE } from "./metric-registry.js";
 
 /**
  * `competition.toml`: the one file holding a competition's facts in a generated tabular project
@@ -33,7 +33,7 @@ const ColumnSchema = z
 export const CompetitionProfileSchema = z
   .object({
     schema_version: z.literal(1),
-    archetype: z.enum(["classification", "regression"]),
+    archetype: z.enum(PROFILE_ARCHETYPES),
     slug: z.string().regex(/^([a-z0-9][a-z0-9-]*)?$/, { message: "a Kaggle slug (lower-case, digits, -) or empty" }),
     title: z.string().min(1).max(120),
     url: z.url().optional(),
@@ -84,6 +84,22 @@ export const CompetitionProfileSchema = z
       .object({ pack: z.string().regex(/^[a-z][a-z0-9_]*$/, { message: "a Python module name" }).optional() })
       .strict()
       .optional(),
+    text: z
+      .object({
+        keywords: z
+          .array(z.string().regex(/^[a-z0-9][a-z0-9' -]*$/, { message: "a lower-case word or phrase" }))
+          .min(1)
+          .optional()
+          .meta({ description: "the keyword-rule baseline: positive when the text holds one of these" }),
+        embeddings: z
+          .string()
+          .regex(/^(?!\.)[^/\\:*?"<>|]+\.npz$/, { message: "a .npz file name inside the data folder" })
+          .optional()
+          .meta({ description: "precomputed embeddings: ids and vectors arrays in data/ (off when absent)" }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: "text-classification: the keyword rule and the optional embeddings file" }),
     synthetic: z
       .object({
         train_rows: z.int().min(100).max(200_000),
@@ -121,7 +137,7 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
     issue(["submission", "columns"], `multi-class probabilities need the id column(s) then one column per label (${p.task.labels.length})`);
   }
 
-  if (ARCHETYPE_OF_TASK[p.task.type] !== p.archetype) {
+  if (!(TASKS_OF_ARCHETYPE[p.archetype] as readonly string[]).includes(p.task.type)) {
     issue(["task", "type"], `task "${p.task.type}" belongs to the ${ARCHETYPE_OF_TASK[p.task.type]} archetype`);
   }
   for (const [at, name] of [

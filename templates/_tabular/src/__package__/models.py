@@ -23,6 +23,8 @@ from .metric import METRICS
 from .profile import Profile
 
 SUBMISSION_MODEL = "lightgbm"
+#: The models the strong one must beat by the profile's margin (tests and `verify` check it).
+NAIVE_MODELS = ("naive",)
 #: On standardised inputs and one-hot columns; fixed (no inner CV) to keep training fast.
 RIDGE_ALPHA = 10.0
 #: Below this many rows a regression LightGBM learns slower from bigger leaves: on scikit-learn's
