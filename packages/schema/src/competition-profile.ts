@@ -130,9 +130,14 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
   // Multi-class probabilities: one column per class after the ids, in the order of task.labels (Otto's
   // `Class_1`, cirrhosis' `Status_C`); they name classes, not data columns. Every other column is declared.
   const perClass = p.task.type === "multiclass" && p.submission.prediction === "probability";
+  // The prediction column after the ids is the submission's header, which may differ from the target's name
+  // (Quora submits `prediction` for `target`); the id columns must be declared.
   p.submission.columns.forEach((c, i) => {
-    if (!perClass || p.task.id.includes(c)) known(c, ["submission", "columns", i]);
+    if (p.task.id.includes(c)) known(c, ["submission", "columns", i]);
   });
+  if (!perClass && p.submission.columns.length !== p.task.id.length + 1) {
+    issue(["submission", "columns"], "expected the id column(s) then one prediction column");
+  }
   if (perClass && p.task.labels && p.submission.columns.length !== p.task.id.length + p.task.labels.length) {
     issue(["submission", "columns"], `multi-class probabilities need the id column(s) then one column per label (${p.task.labels.length})`);
   }
