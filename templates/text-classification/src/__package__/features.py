@@ -7,29 +7,15 @@ metadata passes through. The n-grams themselves are fitted inside each fold (see
 :mod:`.text.vectorize`), never on rows the fold validates.
 """
 
-from dataclasses import dataclass
-
 import pandas as pd
 
+from .contracts import Features
 from .data import DATA_ROOT
 from .profile import Profile
 from .text.embeddings import load_embeddings
 
 TEXT_COL = "text"
 TOKEN = "{column}__{value}"
-
-
-@dataclass(frozen=True)
-class Features:
-    """Model inputs for train and test (same columns); ``text`` is the document column."""
-
-    train: pd.DataFrame
-    test: pd.DataFrame
-    categorical: list[str]
-
-    @property
-    def names(self) -> list[str]:
-        return list(self.train.columns)
 
 
 def _token(name: str, values: pd.Series) -> pd.Series:

@@ -10,7 +10,7 @@ Add a model by adding a factory to :func:`model_factories`.
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -18,6 +18,7 @@ from scipy import sparse
 from scipy.special import expit, softmax
 from sklearn.linear_model import LogisticRegression
 
+from .contracts import Model, n_classes
 from .features import TEXT_COL
 from .profile import Profile
 from .text.keywords import keyword_hits
@@ -30,23 +31,6 @@ NAIVE_MODELS = ("majority", "keywords")
 #: (C = 1) fits the many weak n-gram signals better; 4 is the usual choice in public kernels.
 INVERSE_REGULARISATION = 4.0
 MAX_ITER = 2000
-
-
-class Model(Protocol):
-    def fit(self, X: pd.DataFrame, y: np.ndarray) -> Any: ...
-
-    def predict(self, X: pd.DataFrame) -> np.ndarray: ...
-
-
-def n_classes(profile: Profile) -> int:
-    return len(profile.labels) if profile.task == "multiclass" else 2
-
-
-def encode_label(profile: Profile, value: Any) -> int:
-    """Class index of a label: binary 1 = the positive class, multiclass its place in labels."""
-    if profile.task == "binary":
-        return int(value == profile.positive)
-    return profile.labels.index(value)
 
 
 class MajorityModel:
@@ -89,21 +73,21 @@ class TfidfModel:
         self.coef = np.zeros((0, 0))
         self.intercept = np.zeros(0)
 
-    def _matrix(self, X: pd.DataFrame) -> sparse.csr_matrix:
-        blocks = [self.ngrams.transform(X[TEXT_COL])]
+    def _matrix(self, X: pd.DataFrame, ngrams: sparse.csr_matrix | None = None):
+        blocks = [self.ngrams.transform(X[TEXT_COL]) if ngrams is None else ngrams]
         for name, median, mean, std in self.numeric:
             column = (X[name].fillna(median).to_numpy(dtype=np.float64) - mean) / std
             blocks.append(sparse.csr_matrix(column.reshape(-1, 1)))
         return sparse.hstack(blocks, format="csr")
 
     def fit(self, X: pd.DataFrame, y: np.ndarray) -> "TfidfModel":
-        self.ngrams.fit(X[TEXT_COL])
+        ngrams = self.ngrams.fit_transform(X[TEXT_COL])
         for name in (c for c in X.columns if c != TEXT_COL):
             median = float(X[name].median()) if X[name].notna().any() else 0.0
             filled = X[name].fillna(median).to_numpy(dtype=np.float64)
             self.numeric.append((name, median, float(filled.mean()), float(filled.std()) or 1.0))
         fitted = LogisticRegression(C=INVERSE_REGULARISATION, max_iter=MAX_ITER)
-        fitted.fit(self._matrix(X), y)
+        fitted.fit(self._matrix(X, ngrams), y)
         self.coef, self.intercept = fitted.coef_, fitted.intercept_
         return self
 

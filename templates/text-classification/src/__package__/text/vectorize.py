@@ -50,10 +50,13 @@ class NgramTfidf:
     def __init__(self) -> None:
         self.parts: dict[str, TfidfVectorizer] = {}
 
-    def fit(self, texts: pd.Series) -> "NgramTfidf":
+    def fit_transform(self, texts: pd.Series) -> sparse.csr_matrix:
+        """Fit both vectorizers and return the training matrix (one pass over the texts)."""
+        blocks = []
         for name, params in PARAMS.items():
-            self.parts[name] = _vectorizer(params).fit(texts.tolist())
-        return self
+            self.parts[name] = _vectorizer(params)
+            blocks.append(self.parts[name].fit_transform(texts.tolist()))
+        return sparse.hstack(blocks, format="csr")
 
     def transform(self, texts: pd.Series) -> sparse.csr_matrix:
         blocks = [vec.transform(texts.tolist()) for vec in self.parts.values()]
