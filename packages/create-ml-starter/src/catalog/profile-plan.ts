@@ -39,7 +39,12 @@ export function planForProfile(plan: VerifyPlan, canonical: CompetitionProfile, 
       chosen.files[k] === undefined ? undefined : `${SYNTHETIC_DIR}${chosen.files[k]}`,
     ]),
   );
+  // A naive baseline the chosen profile does not run (no keywords: no keyword rule) writes no prediction files.
+  const { naive } = MODELS_OF_ARCHETYPE[chosen.archetype];
+  const skipped = naive(canonical).filter((m) => !naive(chosen).includes(m));
+  const notRun = new Set(skipped.flatMap((m) => [`outputs/oof_${m}.csv`, `outputs/test_${m}.csv`]));
   const outputs = plan.outputs.flatMap((o) => {
+    if (notRun.has(o.path)) return [];
     if (!renamed.has(o.path)) return [o];
     const to = renamed.get(o.path);
     return to === undefined ? [] : [{ ...o, path: to }];

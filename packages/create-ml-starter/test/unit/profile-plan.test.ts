@@ -44,5 +44,9 @@ describe("profileMargins", () => {
       ["f1-over-keywords", "tfidf.f1", "keywords.f1"],
     ]);
     expect(profileMargins({ ...tweets, text: {} }).map((m) => m.baseline)).toEqual(["majority.f1"]);
+    const manifest = registry.find((a) => a.manifest.id === "text-classification")!.manifest;
+    const plain = planForProfile(manifest.verify, tweets, { ...tweets, text: {} });
+    expect(plain.outputs.map((o) => o.path).filter((p) => p.includes("keywords"))).toEqual([]);
+    expect(plain.outputs.map((o) => o.path)).toContain("outputs/oof_majority.csv");
   });
 });
