@@ -19,9 +19,10 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 
 from .contracts import encode_label
-from .data import DATA_ROOT, Dataset, has_train_file, load_dataset
+from .data import Dataset, data_root, load_dataset, require_complete, user_files
 from .features import build_features
 from .io import write_bytes, write_csv, write_json
+from .kaggle_env import kaggle_input_dir
 from .metric import METRICS, Decision, evaluate, round_proba, tune_decision
 from .models import SUBMISSION_MODEL, booster_text, model_factories
 from .profile import Profile
@@ -61,18 +62,23 @@ def choose_data(
 ) -> tuple[Path, str, int]:
     """The folder to train on, whether it is real or synthetic, and the seed on record.
 
-    ``--data-dir`` is the folder holding the files; without it, ``data/raw`` when it has the
-    train file, else ``data/synthetic`` (generated when missing, stale or of another seed).
+    ``--data-dir`` is the folder holding the files; without it, the attached competition in a
+    Kaggle notebook, then ``data/raw`` when anything is in it (it must then be complete), else
+    ``data/synthetic`` (generated when missing, stale or of another seed).
     """
+    if data_dir is None and not synthetic and seed is None:
+        data_dir = kaggle_input_dir(profile.slug)
     if data_dir is not None:
         found = synthetic_seed(profile, data_dir)
         if found is None:
+            require_complete(data_dir, profile)
             return data_dir, "raw", profile.synthetic["seed"]
         return data_dir, "synthetic", found
-    raw = DATA_ROOT / "raw"
-    if not synthetic and seed is None and has_train_file(raw, profile):
+    raw = data_root() / "raw"
+    if not synthetic and seed is None and user_files(raw):
+        require_complete(raw, profile)
         return raw, "raw", profile.synthetic["seed"]
-    directory = DATA_ROOT / "synthetic"
+    directory = data_root() / "synthetic"
     used, written = ensure_synthetic(profile, directory, seed)
     if written:
         log(f"note: wrote synthetic data to {directory} (seed {used})")

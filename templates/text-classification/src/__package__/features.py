@@ -10,7 +10,7 @@ metadata passes through. The n-grams themselves are fitted inside each fold (see
 import pandas as pd
 
 from .contracts import Features
-from .data import DATA_ROOT
+from .data import data_root
 from .profile import Profile
 from .text.embeddings import load_embeddings
 
@@ -46,6 +46,6 @@ def build_features(train: pd.DataFrame, test: pd.DataFrame, profile: Profile) ->
         frame[f"num__{name}"] = both[name].astype("float64")
     if profile.text["embeddings"] is not None:
         ids = both[profile.id_col]
-        frame = frame.join(load_embeddings(DATA_ROOT / profile.text["embeddings"], ids))
+        frame = frame.join(load_embeddings(data_root() / profile.text["embeddings"], ids))
     n = len(train)
     return Features(train=frame.iloc[:n], test=frame.iloc[n:], categorical=[])
