@@ -229,6 +229,9 @@ try {
       results.figures[`${m.id}: train (ms)`] = Math.round(
         timed("uv", ["run", "--locked", importName, "train"], project),
       );
+      results.figures[`${m.id}: pytest (ms)`] = Math.round(
+        timed("uv", ["run", "--locked", "pytest", "-q", "-p", "no:cacheprovider"], project),
+      );
     }
   }
   // compare: two reports whose every installed package differs (time must stay linear in the package count).

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { ARCHETYPE_OF_TASK, METRIC_NAMES, METRICS, TASK_TYPES } from "./metric-registry.js";
+import {
+  ARCHETYPE_OF_TASK,
+  METRIC_NAMES,
+  METRICS,
+  PROFILE_ARCHETYPES,
+  TASK_TYPES,
+  TASKS_OF_ARCHETYPE,
+} from "./metric-registry.js";
 
 /**
  * `competition.toml`: the one file holding a competition's facts in a generated tabular project
@@ -53,7 +60,7 @@ const ColumnSchema = z
 export const CompetitionProfileSchema = z
   .object({
     schema_version: z.literal(1),
-    archetype: z.enum(["classification", "regression"]),
+    archetype: z.enum(PROFILE_ARCHETYPES),
     slug: z.string().regex(/^([a-z0-9][a-z0-9-]*)?$/, {
       message: "a Kaggle slug (lower-case, digits, -) or empty",
     }),
@@ -111,6 +118,33 @@ export const CompetitionProfileSchema = z
       })
       .strict()
       .optional(),
+    text: z
+      .object({
+        keywords: z
+          .array(
+            z.string().regex(/^[a-z0-9][a-z0-9' -]*$/, { message: "a lower-case word or phrase" }),
+          )
+          .min(1)
+          .optional()
+          .meta({
+            description: "the keyword-rule baseline: positive when the text holds one of these",
+          }),
+        embeddings: z
+          .string()
+          .regex(/^(?!\.)[^/\\:*?"<>|]+\.npz$/, {
+            message: "a .npz file name inside the data folder",
+          })
+          .optional()
+          .meta({
+            description:
+              "precomputed embeddings: ids and vectors arrays in data/ (off when absent)",
+          }),
+      })
+      .strict()
+      .optional()
+      .meta({
+        description: "text-classification: the keyword rule and the optional embeddings file",
+      }),
     synthetic: z
       .object({
         train_rows: z.int().min(100).max(200_000),
@@ -145,9 +179,14 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
   // Multi-class probabilities: one column per class after the ids, in the order of task.labels (Otto's
   // `Class_1`, cirrhosis' `Status_C`); they name classes, not data columns. Every other column is declared.
   const perClass = p.task.type === "multiclass" && p.submission.prediction === "probability";
+  // The prediction column after the ids is the submission's header, which may differ from the target's name
+  // (Quora submits `prediction` for `target`); the id columns must be declared.
   p.submission.columns.forEach((c, i) => {
-    if (!perClass || p.task.id.includes(c)) known(c, ["submission", "columns", i]);
+    if (p.task.id.includes(c)) known(c, ["submission", "columns", i]);
   });
+  if (!perClass && p.submission.columns.length !== p.task.id.length + 1) {
+    issue(["submission", "columns"], "expected the id column(s) then one prediction column");
+  }
   if (
     perClass &&
     p.task.labels &&
@@ -159,7 +198,7 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
     );
   }
 
-  if (ARCHETYPE_OF_TASK[p.task.type] !== p.archetype) {
+  if (!(TASKS_OF_ARCHETYPE[p.archetype] as readonly string[]).includes(p.task.type)) {
     issue(
       ["task", "type"],
       `task "${p.task.type}" belongs to the ${ARCHETYPE_OF_TASK[p.task.type]} archetype`,

@@ -96,6 +96,53 @@ describe("task inference (AutoGluon's rules)", () => {
   });
 });
 
+describe("archetype inference: text classification", () => {
+  const WORDS = ["storm", "flood", "quiet", "lunch", "road", "fire", "city", "music", "the", "a"];
+  const sentence = (i: number) =>
+    Array.from({ length: 4 + (i % 5) }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(" ");
+  const texts = (rows: number[], label?: (i: number) => string) =>
+    rows.map((i) => `${i},kw${i % 4},"${sentence(i)}"${label ? `,${label(i)}` : ""}`);
+
+  it("a class target and a column of several words on average, half the features text: text-classification", async () => {
+    const train = csv(
+      "id,keyword,text,target",
+      texts(ids(200), (i) => String(i % 2)),
+    );
+    const test = csv("id,keyword,text", texts(ids(50).map((i) => 200 + i)));
+    const { profile } = await infer(await folder({ "train.csv": train, "test.csv": test }));
+    expect(profile.archetype).toBe("text-classification");
+    expect(profile.columns["text"]).toEqual({ role: "text", dtype: "str" });
+    expect(profile.columns["keyword"]?.role).toBe("categorical");
+    expect(profile.task.type).toBe("binary");
+    expect(CompetitionProfileSchema.safeParse(profile).success).toBe(true);
+  });
+
+  it("one wordy column among many features stays tabular, and a numeric target is regression", async () => {
+    const header = "id,keyword,text,a,b,c,target";
+    const row = (i: number) => `${i},kw${i % 4},"${sentence(i)}",${i % 7},${(i * 3) % 11},${i % 5}`;
+    const train = csv(
+      header,
+      ids(200).map((i) => `${row(i)},${i % 2}`),
+    );
+    const test = csv(
+      "id,keyword,text,a,b,c",
+      ids(50).map((i) => row(200 + i)),
+    );
+    expect(
+      (await infer(await folder({ "train.csv": train, "test.csv": test }))).profile.archetype,
+    ).toBe("classification");
+    const regression = csv(
+      "id,keyword,text,target",
+      texts(ids(200), (i) => String(i * 0.37)),
+    );
+    const test2 = csv("id,keyword,text", texts(ids(50).map((i) => 200 + i)));
+    const { profile } = await infer(
+      await folder({ "train.csv": regression, "test.csv": test2 }, "reg"),
+    );
+    expect(profile.archetype).toBe("regression");
+  });
+});
+
 describe("columns, id, submission", () => {
   it("roles: numeric, categorical, boolean, datetime, text, constant ignored, train-only ignored", async () => {
     const n = 120;

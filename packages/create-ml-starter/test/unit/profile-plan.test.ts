@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { METRICS } from "@ml-starter/schema";
 import { loadCatalog, loadRegistry } from "../../src/index.js";
-import { planForProfile, profileMargin } from "../../src/catalog/profile-plan.js";
+import { planForProfile, profileMargins } from "../../src/catalog/profile-plan.js";
 import { REPO_CATALOG, REPO_TEMPLATES } from "../repo-templates.js";
 
 const registry = await loadRegistry(REPO_TEMPLATES);
@@ -32,28 +32,38 @@ describe.each(profiled.map((a) => [a.manifest.id, a.manifest] as const))(
           profile.files.sample_submission,
         ].filter((f) => f !== undefined);
         expect(synthetic.sort()).toEqual(expected.map((f) => `data/synthetic/${f}`).sort());
-        expect(plan.metrics.margins).toEqual([profileMargin(profile)]);
+        expect(plan.metrics.margins).toEqual(profileMargins(profile));
         expect(plan.steps).toEqual(manifest.verify.steps);
       },
     );
   },
 );
 
-describe("profileMargin", () => {
+describe("profileMargins", () => {
   it("puts the strong model first for higher-is-better metrics and the naive one first otherwise", () => {
     const titanic = catalog.find((c) => c.slug === "titanic")!.profile;
     const house = catalog.find(
       (c) => c.slug === "house-prices-advanced-regression-techniques",
     )!.profile;
     expect(METRICS[titanic.synthetic.margin.metric].higherIsBetter).toBe(true);
-    expect(profileMargin(titanic)).toMatchObject({
-      metric: "lightgbm.accuracy",
-      baseline: "naive.accuracy",
-    });
-    expect(profileMargin(house)).toMatchObject({
-      metric: "naive.rmsle",
-      baseline: "lightgbm.rmsle",
-      id: "rmsle-under-naive",
-    });
+    expect(profileMargins(titanic)).toMatchObject([
+      { metric: "lightgbm.accuracy", baseline: "naive.accuracy" },
+    ]);
+    expect(profileMargins(house)).toMatchObject([
+      { metric: "naive.rmsle", baseline: "lightgbm.rmsle", id: "rmsle-under-naive" },
+    ]);
+  });
+
+  it("makes the text model beat the majority class and, where the profile lists keywords, the keyword rule", () => {
+    const tweets = catalog.find((c) => c.slug === "nlp-getting-started")!.profile;
+    expect(profileMargins(tweets).map((m) => [m.id, m.metric, m.baseline])).toEqual([
+      ["f1-over-majority", "tfidf.f1", "majority.f1"],
+      ["f1-over-keywords", "tfidf.f1", "keywords.f1"],
+    ]);
+    expect(profileMargins({ ...tweets, text: {} }).map((m) => m.baseline)).toEqual(["majority.f1"]);
+    const manifest = registry.find((a) => a.manifest.id === "text-classification")!.manifest;
+    const plain = planForProfile(manifest.verify, tweets, { ...tweets, text: {} });
+    expect(plain.outputs.map((o) => o.path).filter((p) => p.includes("keywords"))).toEqual([]);
+    expect(plain.outputs.map((o) => o.path)).toContain("outputs/oof_majority.csv");
   });
 });

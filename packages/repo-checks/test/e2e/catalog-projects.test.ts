@@ -69,9 +69,10 @@ async function generateAndRun(entry: Competition): Promise<void> {
       `${output.path} was written`,
     ).resolves.toBe(true);
   }
-  expect(project.verify.metrics.margins.map((r) => r.metric.split(".")[1])).toEqual([
-    profile.synthetic.margin.metric,
-  ]);
+  // One rule per naive baseline the archetype runs (text: the majority class and the keyword rule), all on the profile's metric.
+  const marginMetrics = project.verify.metrics.margins.map((r) => r.metric.split(".")[1]);
+  expect(marginMetrics.length).toBeGreaterThan(0);
+  expect(new Set(marginMetrics)).toEqual(new Set([profile.synthetic.margin.metric]));
   for (const rule of project.verify.metrics.margins) {
     const value = (name: string) => models[name.split(".")[0] ?? ""]?.[name.split(".")[1] ?? ""];
     const [model, baseline] = [value(rule.metric), value(rule.baseline)];

@@ -18,12 +18,13 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from .contracts import encode_label
 from .data import Dataset, data_root, load_dataset, require_complete, user_files
 from .features import build_features
 from .io import write_bytes, write_csv, write_json
 from .kaggle_env import kaggle_input_dir
 from .metric import METRICS, Decision, evaluate, round_proba, tune_decision
-from .models import SUBMISSION_MODEL, booster_text, encode_label, model_factories
+from .models import SUBMISSION_MODEL, booster_text, model_factories
 from .profile import Profile
 from .submission import make_submission, write_submission
 from .synth import ensure_synthetic, synthetic_seed
