@@ -160,7 +160,8 @@ def main() -> int:
     pip = [sys.executable, "-m", "pip", "install", "--no-index", "--find-links", str(wheels)]
     subprocess.run([*pip, "{dist_name}"], check=True)
     out = Path("/kaggle/working/outputs")
-    return subprocess.run([sys.executable, "-m", "{import_name}", "train", "--out", str(out)]).returncode
+    train = [sys.executable, "-m", "{import_name}", "train", "--out", str(out)]
+    return subprocess.run(train).returncode
 
 
 if __name__ == "__main__":
@@ -240,8 +241,8 @@ def write_bundle(plan: BundlePlan, project_dir: Path) -> list[Path]:
             plan.out_dir / "README.md",
         ),
     ]  # fmt: skip
-    files = [p.relative_to(plan.out_dir).as_posix() for p in written]
-    files += [f"{WHEELS}/{name}" for name in wheels]
+    # Everything now in out_dir is this run's (uv build adds a .gitignore beside the wheels).
+    files = [p.relative_to(plan.out_dir).as_posix() for p in plan.out_dir.rglob("*") if p.is_file()]
     write_json(sorted(files), plan.out_dir / MANIFEST)
     return written
 
