@@ -160,7 +160,10 @@ def main() -> int:
     pip = [sys.executable, "-m", "pip", "install", "--no-index", "--find-links", str(wheels)]
     subprocess.run([*pip, "{dist_name}"], check=True)
     out = Path("/kaggle/working/outputs")
-    train = [sys.executable, "-m", "{import_name}", "train", "--out", str(out)]
+    # An installed wheel has no project folder: the profile travels beside the wheels.
+    profile = wheels.parent / "competition.toml"
+    train = [sys.executable, "-m", "{import_name}", "train", "--profile", str(profile)]
+    train += ["--out", str(out)]
     return subprocess.run(train).returncode
 
 
@@ -173,7 +176,8 @@ README = """# Offline Kaggle bundle for {dist_name}
 Written by `{import_name} kaggle-bundle` from `uv.lock`.
 
 - `wheels/`: the project's wheel and the exact locked versions for Linux x86_64, CPython {py}.
-- `inference.py`: installs from `wheels/` only (`pip install --no-index`), trains on the
+- `competition.toml`: the profile (an installed wheel has no project folder).
+- `inference.py`: installs from `wheels/` only (pip's `--no-index`), trains on the
   competition files and writes `/kaggle/working/submission.csv`.
 - `dataset-metadata.json`, `kernel-metadata.json`: for the Kaggle CLI (internet off).
 
@@ -224,6 +228,10 @@ def write_bundle(plan: BundlePlan, project_dir: Path) -> list[Path]:
     wheels = sorted(p.name for p in (plan.out_dir / WHEELS).glob("*.whl"))
     prefix = plan.dist_name.replace("-", "_")
     written = [
+        write_text(
+            (project_dir / "competition.toml").read_text(encoding="utf-8"),
+            plan.out_dir / "competition.toml",
+        ),
         write_json(dataset_metadata(plan), plan.out_dir / "dataset-metadata.json"),
         write_json(kernel_metadata(plan), plan.out_dir / "kernel-metadata.json"),
         write_text(
