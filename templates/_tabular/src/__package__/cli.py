@@ -1,4 +1,5 @@
-"""Command-line interface: ``synth``, ``train``, ``predict``, ``score``, ``download``, ``submit``.
+"""Command-line interface: ``synth``, ``train``, ``predict``, ``score``, ``download``, ``submit``,
+``kaggle-bundle``.
 
 The thread variables are set before anything imports numpy, scikit-learn or lightgbm (those
 modules are imported lazily inside the commands): BLAS and OpenMP read them once, at load
@@ -6,7 +7,8 @@ time, and one thread is what makes runs repeatable.
 
 Exit codes: 0 ok; 1 a run failed (missing or mismatched data, bad submission); 2 usage or an
 invalid ``competition.toml``; 3 Kaggle refused the download (rules not accepted); 4 the download
-would overwrite different files already in the data folder (``--force`` replaces them); 5
+would overwrite different files already in the data folder (``--force`` replaces them), or
+``kaggle-bundle`` would write into a folder holding files it did not write; 5
 ``submit`` refused a submission made from synthetic data.
 """
 
@@ -124,6 +126,14 @@ def _cmd_submit(args: argparse.Namespace) -> int:
     return submit(profile.slug, _out_dir(args), SUBMISSION_MODEL)
 
 
+def _cmd_kaggle_bundle(args: argparse.Namespace) -> int:
+    from .kaggle_bundle import kaggle_bundle
+
+    profile = load_profile(args.profile)
+    user = args.user or os.environ.get("KAGGLE_USERNAME")
+    return kaggle_bundle(Path("."), args.out or Path("dist") / "kaggle", profile.slug, user)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and for shell completion tools)."""
     parser = argparse.ArgumentParser(
@@ -190,6 +200,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", type=Path, default=None, help="outputs folder of the run")
     p.set_defaults(func=_cmd_submit)
+
+    p = sub.add_parser(
+        "kaggle-bundle",
+        parents=[common],
+        help="write wheels + inference script for a notebook without internet (dist/kaggle)",
+    )
+    p.add_argument("--out", type=Path, default=None, help="bundle folder (default: dist/kaggle)")
+    p.add_argument("--user", default=None, help="Kaggle username (default: $KAGGLE_USERNAME)")
+    p.set_defaults(func=_cmd_kaggle_bundle)
     return parser
 
 
