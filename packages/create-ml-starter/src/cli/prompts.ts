@@ -34,6 +34,7 @@ export function competitionChoices(catalog: readonly Competition[], manifest: Te
   const entries = catalog
     .filter((c) => c.profile.archetype === manifest.id)
     .sort((a, b) => Number(b.slug === manifest.profile) - Number(a.slug === manifest.profile));
+  if (manifest.profile === undefined) return []; // an archetype without competition profiles
   return [
     ...entries.map((c) => ({
       name: `${c.profile.title} (${c.slug})${c.slug === manifest.profile ? `, ${messages.canonicalCompetition}` : ""}`,
