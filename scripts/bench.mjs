@@ -1,6 +1,7 @@
 // `pnpm bench`: speed, memory, footprint and start-up figures, side by side with peers measured in the same
 // run, written to bench-results/bench.json and checked against issue 10's targets (reported, never asserted:
-// a noisy machine would make tests flaky). `pnpm bench -- --quick` skips the Python baselines (uv sync, train).
+// a noisy machine would make tests flaky). `pnpm bench -- --quick` skips the Python baselines (uv sync, train,
+// the train scaling run); `pnpm bench -- --train-only` runs only the train scaling and updates bench.json.
 import { spawnSync } from "node:child_process";
 import {
   closeSync,
@@ -8,6 +9,7 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -20,7 +22,8 @@ import { performance } from "node:perf_hooks";
 import { measureFootprint } from "./bench/footprint.mjs";
 import { interleaved } from "./bench/measure.mjs";
 import { PEERS, ensurePeers, equivalentTemplates } from "./bench/peers.mjs";
-import { checkTargets, printReport } from "./bench/report.mjs";
+import { checkTargets, printReport, printTrainScaling } from "./bench/report.mjs";
+import { trainScaling } from "./bench/train-scaling.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = path.join(root, "packages/create-ml-starter/dist/cli.js");
@@ -28,6 +31,7 @@ const { createProject, loadRegistry, defaultTemplatesRoot } = await import(
   path.join(root, "packages/create-ml-starter/dist/index.js")
 );
 const quick = process.argv.includes("--quick");
+const trainOnly = process.argv.includes("--train-only");
 const RUNS = 5;
 const SCAFFOLD_FLAGS = ["-a", "classification", "--no-git", "--no-install", "--no-interactive"];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -176,6 +180,34 @@ function fromDataBench() {
   return ms;
 }
 
+/** bench.json with the train scaling replaced: the rest of an earlier full run is kept. */
+function writeTrainOnly() {
+  const out = path.join(root, "bench-results", "bench.json");
+  let previous = {};
+  try {
+    previous = JSON.parse(readFileSync(out, "utf8"));
+  } catch {
+    // no earlier run: bench.json holds this figure alone
+  }
+  const trainScalingResult = trainScaling({ cli, work });
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify({ ...previous, machine: results.machine, trainScaling: trainScalingResult }, null, 2)}\n`,
+  );
+  printTrainScaling(trainScalingResult);
+  console.log(`\nwritten to ${out}`);
+}
+
+if (trainOnly) {
+  try {
+    writeTrainOnly();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 try {
   const archetypes = (await loadRegistry(defaultTemplatesRoot())).map((a) => a.manifest);
   const help = Array.from({ length: RUNS }, () => timed(process.execPath, [cli, "--help"]));
@@ -258,12 +290,14 @@ try {
   results.startup = startup(results.footprint.bin);
   results.scaffold = scaffoldWithPeers(results.footprint.bin);
   results.peers = PEERS;
+  if (!quick) results.trainScaling = trainScaling({ cli, work });
   results.targets = checkTargets(results);
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
   const out = path.join(root, "bench-results", "bench.json");
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results.figures, null, 2));
   printReport(results);
+  if (results.trainScaling) printTrainScaling(results.trainScaling);
   console.log(`\nwritten to ${out}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

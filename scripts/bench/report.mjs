@@ -1,3 +1,4 @@
+import { trainScalingTable } from "./train-scaling.mjs";
 // The targets of issue 10 checked against the figures, and the tables `pnpm bench` prints.
 
 /** Each target: the figure, its limit, and whether it is met (the bench reports; it does not fail). */
@@ -27,6 +28,12 @@ function table(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/** The `train` scaling table (scripts/bench/train-scaling.mjs) and its verdict on linearity. */
+export function printTrainScaling(result) {
+  const { header, cells, note } = trainScalingTable(result);
+  console.log(`\n${table(header, cells)}\n${note}`);
 }
 
 export function printReport({ footprint, startup, scaffold, targets }) {

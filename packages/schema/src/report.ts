@@ -32,6 +32,20 @@ export type FailureCode = z.infer<typeof FailureCode>;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** Which data a step used and the code it ran, so a report shows what its metrics came from. */
+export const StepDataSchema = z
+  .object({
+    dataset: z.enum(["synthetic", "raw"]).nullable().meta({
+      description:
+        "the data the step used: synthetic for generate-data and test steps (the project's tests generate their data), the train step's from its metrics file; null for steps that read no competition data",
+    }),
+    source: sha256.nullable().meta({
+      description:
+        "sha256 over the project's src/ and tests/ (each file's path and LF-normalised bytes) as the step started; a change between the test and train steps shows as two values; null when neither folder exists",
+    }),
+  })
+  .strict();
+
 export const StepResultSchema = z
   .object({
     id: z.string(),
@@ -47,6 +61,10 @@ export const StepResultSchema = z
         "last 4 KB of combined stdout/stderr of a step that did not pass (empty when it passed, so runs stay comparable); secrets redacted, durations and temp paths replaced by placeholders",
     }),
     cause: z.object({ code: FailureCode, message: z.string() }).strict().nullable(),
+    data: StepDataSchema.optional().meta({
+      description:
+        "absent for steps that did not run, and in reports written before the field existed",
+    }),
   })
   .strict();
 
@@ -177,6 +195,7 @@ export const VerifyReportSchema = z
 
 export type VerifyReport = z.infer<typeof VerifyReportSchema>;
 export type StepResult = z.infer<typeof StepResultSchema>;
+export type StepData = z.infer<typeof StepDataSchema>;
 export type TestSummary = z.infer<typeof TestSummarySchema>;
 export type MarginResult = z.infer<typeof MarginResultSchema>;
 export type Finding = z.infer<typeof FindingSchema>;

@@ -21,6 +21,7 @@ import { runRedactor } from "./run/credential-files.js";
 import type { Redactor } from "./run/redact.js";
 import { emptyReport, setFailure } from "./report/report-draft.js";
 import { notRunStep, runStep, type StepContext } from "./run/run-step.js";
+import { sourceFingerprint, stepDataset } from "./check/step-data.js";
 import type { StepRunner } from "./run/step-runner.js";
 import { checkTools, type ToolInfo } from "./fingerprint/tools.js";
 
@@ -205,7 +206,13 @@ async function runPlan(report: VerifyReport, ctx: PlanContext): Promise<void> {
       index,
       total: steps.length,
     });
+    const source = await sourceFingerprint(ctx.root);
     const outcome = await runStepSafely(step, stepCtx);
+    const passed = outcome.result.status === "passed";
+    outcome.result.data = {
+      dataset: await stepDataset(step, ctx.root, ctx.plan?.metrics.file, passed),
+      source,
+    };
     report.steps.push(outcome.result);
     if (outcome.tests) report.tests = outcome.tests;
     ctx.onProgress?.({

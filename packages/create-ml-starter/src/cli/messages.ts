@@ -61,8 +61,8 @@ ${rows([
   ["    --task <type>", "with --from-data: binary, multiclass or regression"],
   ["    --metric <name>", `with --from-data: ${METRIC_LIST}`],
   [
-    "    --cv <scheme>[:<folds>]",
-    "with --from-data: kfold or stratified_kfold (default 5 folds, seed 0)",
+    "    --cv <scheme>[:<col>][:<k>]",
+    "with --from-data: kfold, stratified, group:<col> (rows sharing <col> stay in one fold) or time:<col> (later rows validate); default 5 folds, seed 0",
   ],
   ["    --no-copy-data", "with --from-data: do not copy the files (train with --data-dir instead)"],
   [
@@ -122,6 +122,13 @@ ${para("Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or targe
   promptArchetype: "Competition archetype",
   promptCompetition: "Competition (from the catalog)",
   canonicalCompetition: "the archetype's default",
+  ownDataChoice: "My own data",
+  ownDataDescription:
+    "a folder with train / test / sample submission files (or one train file): infer competition.toml from it",
+  promptDataFolder: "Folder (or train file) with your data",
+  dataFolderMissing: "no such file or folder",
+  ownDataArchetype: (chosen: string, inferred: string, task: string) =>
+    `• Your data is a ${task} task: using the ${inferred} archetype instead of ${chosen}`,
   invalidArchetypeRetry: (id: string) => `Unknown archetype ${JSON.stringify(id)}; pick one:`,
   error: (message: string, hint?: string) =>
     `✖ ${sentence(message)}${hint ? ` Hint: ${sentence(hint)}` : ""}`,

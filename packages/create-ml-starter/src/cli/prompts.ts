@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { input, select } from "@inquirer/prompts";
 import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
@@ -26,8 +28,14 @@ export interface Choice {
 }
 
 /**
- * What the competition question offers: the archetype's catalog entries, its canonical one first.
- * The one place for other sources of a profile: `--from-data` adds its "my own data" choice here.
+ * The competition choice that means "infer the profile from my files" (the `--from-data` path); a slug
+ * never holds a space, so no catalog entry can take this value.
+ */
+export const OWN_DATA = "my own data";
+
+/**
+ * What the competition question offers: the archetype's catalog entries, its canonical one first, then
+ * "my own data". The one place for the sources of a profile.
  */
 export function competitionChoices(
   catalog: readonly Competition[],
@@ -36,11 +44,27 @@ export function competitionChoices(
   const entries = catalog
     .filter((c) => c.profile.archetype === manifest.id)
     .sort((a, b) => Number(b.slug === manifest.profile) - Number(a.slug === manifest.profile));
-  return entries.map((c) => ({
-    name: `${c.profile.title} (${c.slug})${c.slug === manifest.profile ? `, ${messages.canonicalCompetition}` : ""}`,
-    value: c.slug,
-    description: c.listing.summary,
-  }));
+  if (manifest.profile === undefined) return []; // an archetype without competition profiles
+  return [
+    ...entries.map((c) => ({
+      name: `${c.profile.title} (${c.slug})${c.slug === manifest.profile ? `, ${messages.canonicalCompetition}` : ""}`,
+      value: c.slug,
+      description: c.listing.summary,
+    })),
+    { name: messages.ownDataChoice, value: OWN_DATA, description: messages.ownDataDescription },
+  ];
+}
+
+/** Asks where "my own data" is: an existing path, relative to the current directory. */
+export async function promptDataFolder(cwd: string): Promise<string> {
+  const answer = await input({
+    message: messages.promptDataFolder,
+    validate: (value) =>
+      value.trim() !== "" && existsSync(path.resolve(cwd, value.trim()))
+        ? true
+        : messages.dataFolderMissing,
+  });
+  return path.resolve(cwd, answer.trim());
 }
 
 /** Asks which competition's profile the project starts from (the `--competition` question). */

@@ -163,16 +163,21 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       }
       archetype = await promptArchetype(manifests);
     }
-    const { manifest } = findArchetype(registry, archetype);
+    let { manifest } = findArchetype(registry, archetype);
     if (
       competition === undefined &&
       inferred === undefined &&
       interactive &&
       manifest.profile !== undefined
     ) {
-      const { competitionChoices, promptCompetition } = await prompts();
-      const choices = competitionChoices(await getCatalog(), manifest);
-      if (choices.length > 1) competition = await findCompetition(await promptCompetition(choices));
+      const { competitionChoices, promptCompetition, promptDataFolder, OWN_DATA } = await prompts();
+      const choice = await promptCompetition(competitionChoices(await getCatalog(), manifest));
+      if (choice === OWN_DATA) {
+        const path = await promptDataFolder(io.cwd);
+        inferred = await profileFromData({ ...noOverrides, path, copyData: true }, true, io.out);
+        archetype = ownDataArchetype(inferred, archetype, args.archetype, io);
+        manifest = findArchetype(registry, archetype).manifest;
+      } else competition = await findCompetition(choice);
     }
     let dir = args.dir;
     if (dir === undefined) {
@@ -227,6 +232,36 @@ function printResult(result: CreateResult, io: CliIo): number {
     ),
   );
   return 0;
+}
+
+const noOverrides = {
+  target: undefined,
+  id: undefined,
+  task: undefined,
+  metric: undefined,
+  cv: undefined,
+};
+
+/** "My own data" picked after the archetype: the data's task decides, unless `--archetype` was a flag. */
+function ownDataArchetype(
+  inferred: InferredData,
+  chosen: string,
+  flag: string | undefined,
+  io: CliIo,
+): string {
+  const wanted = inferred.profile.archetype;
+  if (wanted === chosen) return chosen;
+  if (flag !== undefined) {
+    throw new MlStarterError(
+      "INVALID_OPTION",
+      messages.fromDataArchetype(flag, wanted, inferred.profile.task.type),
+      {
+        hint: messages.fromDataArchetypeHint,
+      },
+    );
+  }
+  io.out(messages.ownDataArchetype(chosen, wanted, inferred.profile.task.type));
+  return wanted;
 }
 
 function report(error: unknown, io: CliIo, debug: boolean): number {

@@ -143,7 +143,7 @@ export function buildProfile(
     },
     columns,
     metric: { name: metric },
-    validation: validationScheme(task, overrides.cv),
+    validation: validationScheme(task, overrides.cv, samples.train.header, target),
     submission: {
       columns: samples.sampleSubmission?.header ?? [id, target],
       prediction: probability ? "probability" : "label",

@@ -115,4 +115,39 @@ describe.skipIf(process.platform === "win32")("interactive prompts on a terminal
     const toml = await readFile(path.join(tmp.path, "proj", "competition.toml"), "utf8");
     expect(toml).toContain('[metric]\nname = "roc_auc"');
   });
+
+  it('"my own data" in the picker infers the profile; the review changes the CV scheme and its column', async () => {
+    const [up, down] = ["\u001b[A", "\u001b[B"];
+    const data = fileURLToPath(new URL("../fixtures/sklearn/diabetes", import.meta.url));
+    const { code, screen } = await onTerminal(
+      ["proj", "--no-install", "--no-git"],
+      [
+        { when: "Competition archetype", send: `${down}\r` }, // classification
+        { when: "Competition (from the catalog)", send: `${up}\r` }, // the last choice
+        { when: "Folder (or train file)", send: `${data}\r` },
+        { when: "Use this profile?", send: "n\r" },
+        { when: "Change which field?", send: `${down}${down}${down}${down}\r` },
+        { when: "Validation scheme", send: `${down}\r` }, // regression: kfold, group_kfold, time_split
+        { when: "Group column", send: `${down}${down}\r` }, // id, age, sex
+        { when: "Number of folds", send: "\u00153\r" },
+        { when: 'scheme = "group_kfold"', send: "y\r" },
+      ],
+    );
+    expect(code, screen).toBe(0);
+    expect(screen).toContain("My own data");
+    // The data decides the archetype: diabetes is a regression task.
+    expect(screen).toContain(
+      "regression task: using the regression archetype instead of classification",
+    );
+    const projectFile = JSON.parse(
+      await readFile(path.join(tmp.path, "proj", "ml-starter.json"), "utf8"),
+    ) as { template: { id: string } };
+    expect(projectFile.template.id).toBe("regression");
+    const toml = await readFile(path.join(tmp.path, "proj", "competition.toml"), "utf8");
+    expect(toml).toMatch(
+      /\[validation\]\nscheme = "group_kfold"\nfolds = 3\nseed = 0\ngroup = "sex"\n/,
+    );
+    expect(toml).toMatch(/^target = \[ "progression" \]$/m);
+    expect(await readdir(path.join(tmp.path, "proj", "data", "raw"))).toContain("train.csv");
+  });
 });

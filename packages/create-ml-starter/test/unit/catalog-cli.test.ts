@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog, loadRegistry } from "../../src/index.js";
 import { messages } from "../../src/cli/messages.js";
-import { competitionChoices } from "../../src/cli/prompts.js";
+import { competitionChoices, OWN_DATA } from "../../src/cli/prompts.js";
 import { REPO_CATALOG, REPO_TEMPLATES } from "../repo-templates.js";
 
 const catalog = await loadCatalog(REPO_CATALOG);
@@ -38,9 +38,11 @@ describe("--list", () => {
 });
 
 describe("competitionChoices", () => {
-  it("offers the archetype's competitions only, its canonical profile first and marked", () => {
+  it('offers the archetype\'s competitions only, its canonical profile first and marked, then "my own data"', () => {
     for (const m of manifests.filter((x) => x.profile !== undefined)) {
-      const choices = competitionChoices(catalog, m);
+      const all = competitionChoices(catalog, m);
+      expect(all.at(-1)?.value).toBe(OWN_DATA);
+      const choices = all.slice(0, -1);
       expect(choices.map((c) => c.value).sort()).toEqual(
         catalog
           .filter((c) => c.profile.archetype === m.id)

@@ -94,6 +94,33 @@ describe("task inference (AutoGluon's rules)", () => {
     );
     await expect(infer(dir, { cv: "loo" })).rejects.toThrow(/--cv "loo"/);
   });
+  it("--cv takes every scheme of the profile, with the column group and time need", async () => {
+    const dir = await kaggle((i) => String(i % 2));
+    const v = async (cv: string) => (await infer(dir, { cv })).profile.validation;
+    expect(await v("stratified:3")).toEqual({ scheme: "stratified_kfold", folds: 3, seed: 0 });
+    expect(await v("kfold")).toEqual({ scheme: "kfold", folds: 5, seed: 0 });
+    expect(await v("group:city")).toEqual({
+      scheme: "group_kfold",
+      folds: 5,
+      seed: 0,
+      group: "city",
+    });
+    expect(await v("group_kfold:city:4")).toEqual({
+      scheme: "group_kfold",
+      folds: 4,
+      seed: 0,
+      group: "city",
+    });
+    expect(await v("time:x:3")).toEqual({ scheme: "time_split", folds: 3, seed: 0, time: "x" });
+    await expect(v("group")).rejects.toThrow(/group_kfold needs a column/);
+    await expect(v("time:")).rejects.toThrow(/time_split needs a column/);
+    await expect(v("group:nope")).rejects.toThrow(/"nope" is not a column of train/);
+    await expect(v("time:target")).rejects.toThrow(/"target" is the target/);
+    await expect(v("kfold:city")).rejects.toThrow(
+      /--cv "kfold:city": use kfold, stratified, group/,
+    );
+    await expect(v("group:city:30")).rejects.toThrow(/--cv "group:city:30"/);
+  });
 });
 
 describe("archetype inference: text classification", () => {

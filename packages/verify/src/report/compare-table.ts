@@ -53,6 +53,11 @@ export function renderCompareTable(
     false,
   );
   row(
+    "dataset",
+    reports.map((r) => r.dataset ?? "-"),
+    subjects("dataset").size > 0,
+  );
+  row(
     "uv.lock",
     reports.map((r) => short(r.inputs.uvLock)),
   );

@@ -2,7 +2,15 @@ import type { VerifyReport } from "@ml-starter/schema";
 import { toleranceFor } from "../check/metrics.js";
 
 export type DifferenceKind =
-  "outcome" | "template" | "input" | "package" | "test" | "output" | "metric" | "margin";
+  | "outcome"
+  | "template"
+  | "input"
+  | "dataset"
+  | "package"
+  | "test"
+  | "output"
+  | "metric"
+  | "margin";
 
 export interface Difference {
   kind: DifferenceKind;
@@ -62,6 +70,7 @@ export function compareReports(reports: readonly VerifyReport[]): CompareResult 
       const other = reports[i] as VerifyReport;
       const pair = [labels[0] as string, labels[i] as string];
       compareIdentity(ref, other, pair, add);
+      compareDatasets(ref, other, pair, add);
       comparePackages(ref, other, pair, new Set(platformSpecific), add);
       compareTests(ref, other, pair, add);
       compareOutputs(ref, other, pair, "deterministic", add);
@@ -115,6 +124,22 @@ function compareIdentity(a: VerifyReport, b: VerifyReport, pair: string[], add: 
         pair,
         `${file} hash differs (${short(a.inputs[key])} vs ${short(b.inputs[key])})`,
       );
+  }
+}
+
+/**
+ * Metrics of the synthetic set and of the real data measure different things: a pair that trained (or tested)
+ * on different datasets is drift, named per step, never a metric difference to tolerate.
+ */
+function compareDatasets(a: VerifyReport, b: VerifyReport, pair: string[], add: Add) {
+  if (a.dataset !== null && b.dataset !== null && a.dataset !== b.dataset)
+    add("dataset", "dataset", pair, `trained on ${a.dataset} vs ${b.dataset} data: not comparable`);
+  const used = new Map(b.steps.map((s) => [s.id, s.data?.dataset ?? null]));
+  for (const step of a.steps) {
+    const x = step.data?.dataset ?? null;
+    const y = used.get(step.id) ?? null;
+    if (x !== null && y !== null && x !== y)
+      add("dataset", `step ${step.id}`, pair, `step ${step.id} used ${x} vs ${y} data`);
   }
 }
 

@@ -24,11 +24,15 @@ export function renderSummary(report: VerifyReport): string {
     out.push(`**Failed${where}:** ${inline(report.failure.message)}`, "");
   }
   if (report.steps.length > 0) {
-    out.push("| Step | Status | Exit | Duration | Command |", "|---|---|---|---|---|");
+    out.push(
+      "| Step | Status | Exit | Duration | Data | Source | Command |",
+      "|---|---|---|---|---|---|---|",
+    );
     for (const s of report.steps) {
       const duration = s.status === "not-run" ? "" : `${(s.durationMs / 1000).toFixed(1)} s`;
+      const source = s.data?.source ? code(s.data.source.slice(0, 12)) : "";
       out.push(
-        `| ${cell(s.id)} | ${STATUS[s.status] ?? s.status} | ${s.exitCode ?? ""} | ${duration} | ${code(s.command.join(" "))} |`,
+        `| ${cell(s.id)} | ${STATUS[s.status] ?? s.status} | ${s.exitCode ?? ""} | ${duration} | ${s.data?.dataset ?? ""} | ${source} | ${code(s.command.join(" "))} |`,
       );
     }
     out.push("");

@@ -8,8 +8,11 @@ Outputs (under ``outputs/`` by default):
   inputs of a future stacker;
 * ``models/lightgbm_fold<k>.txt`` + ``models/manifest.json``: what ``predict`` reloads;
 * ``submission.csv``: LightGBM's test predictions in the competition's format.
+
+They are replaced as one set: an interrupted run leaves the previous set (see output_set.py).
 """
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +28,7 @@ from .io import write_bytes, write_csv, write_json
 from .kaggle_env import kaggle_input_dir
 from .metric import METRICS, Decision, evaluate, round_proba, tune_decision
 from .models import SUBMISSION_MODEL, booster_text, model_factories
+from .output_set import staged_outputs
 from .profile import Profile
 from .submission import make_submission, write_submission
 from .synth import ensure_synthetic, synthetic_seed
@@ -160,6 +164,27 @@ def run_training(
     synthetic: bool = False,
     seed: int | None = None,
     log: Callable[[str], None] = print,
+) -> TrainReport:
+    """Train and evaluate every model; replace ``out_dir``'s outputs with the new set as a whole.
+
+    Everything is written to a staging folder and moved in at the end (output_set.py); the
+    earlier ``folds.csv`` is copied there first so it is reused as before.
+    """
+    with staged_outputs(out_dir, log) as stage:
+        if (out_dir / "folds.csv").is_file():
+            shutil.copyfile(out_dir / "folds.csv", stage / "folds.csv")
+        report = _train_into(profile, stage, data_dir, synthetic, seed, log)
+    report.written = [out_dir / p.relative_to(stage) for p in report.written]
+    return report
+
+
+def _train_into(
+    profile: Profile,
+    out_dir: Path,
+    data_dir: Path | None,
+    synthetic: bool,
+    seed: int | None,
+    log: Callable[[str], None],
 ) -> TrainReport:
     """Train and evaluate every model; write every output to ``out_dir``."""
     directory, kind, used_seed = choose_data(profile, data_dir, synthetic, seed, log)
