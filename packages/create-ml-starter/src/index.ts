@@ -1,3 +1,5 @@
+// The package's public API: generate a project, and the catalog, archetypes and name rules it uses.
+// Everything else is internal (the CLI and the tests import it from its module).
 export {
   createProject,
   type CreateProjectOptions,
@@ -5,21 +7,11 @@ export {
 } from "./core/create-project.js";
 export { loadRegistry, findArchetype, type Archetype } from "./core/template/registry.js";
 export {
-  checkDescription,
   checkProjectName,
   deriveNames,
-  normalizeDistName,
   suggestProjectName,
   type ProjectNames,
 } from "./core/inputs/names.js";
 export { MlStarterError, EXIT_CODES, type CreateErrorCode } from "./core/errors.js";
-export { safeJoin } from "./core/write/safe-join.js";
-export { defaultTemplatesRoot } from "./core/template/templates-root.js";
-export { planFiles, outputPathFor, RENAMED_SEGMENTS } from "./core/template/plan-files.js";
-export { sortLockPackages } from "./core/template/render-lock.js";
-export { checkImageReference } from "./core/inputs/image-ref.js";
-export { checkPathLength } from "./core/inputs/path-length.js";
-export { sweepStaleStaging } from "./core/write/staging.js";
-export { defaultCatalogRoot } from "./core/template/templates-root.js";
-export { loadCatalog, parseCatalogEntry, type Competition } from "./catalog/load-catalog.js";
+export { loadCatalog, type Competition } from "./catalog/load-catalog.js";
 export { PROFILE_FILE_NAME } from "./catalog/resolve-competition.js";

@@ -14,6 +14,10 @@ export interface CliArgs {
   description: string | undefined;
   git: boolean;
   install: boolean;
+  /** `--dry-run`: validate and list the files, write nothing. */
+  dryRun: boolean;
+  /** `--json`: the result as one JSON document on stdout (no progress lines, no prompts). */
+  json: boolean;
   /** undefined: decide from the terminal. */
   interactive: boolean | undefined;
   list: boolean;
@@ -47,6 +51,8 @@ const OPTIONS = {
   "devcontainer-image": { type: "string" },
   description: { type: "string" },
   git: { type: "boolean", default: true },
+  "dry-run": { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
   install: { type: "boolean", default: true },
   interactive: { type: "boolean" },
   list: { type: "boolean", default: false },
@@ -121,6 +127,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     description: values.description,
     git: values.git,
     install: values.install,
+    dryRun: values["dry-run"],
+    json: values.json,
     interactive: values.interactive,
     list: values.list,
     debug: values.debug,

@@ -18,7 +18,7 @@ const HELP_WIDTH = 80;
 
 export const messages = {
   usageLine:
-    "create-ml-starter <dir> (--archetype <id> | --competition <slug>) [--no-git] [--no-install] [--no-interactive]",
+    "npx @ml-starter/create <dir> (--archetype <id> | --competition <slug>) [--dry-run] [--json] [--no-git] [--no-install] [--no-interactive]",
   help(
     archetypes: readonly Pick<TemplateManifest, "id" | "title" | "description">[],
     version: string,
@@ -70,6 +70,8 @@ ${rows([
     "devcontainer base image, pinned by digest (e.g. your registry mirror)",
   ],
   ["    --description <text>", "one-line project description (pyproject.toml, ml-starter.json)"],
+  ["    --dry-run", "check everything and list the files it would write; write nothing"],
+  ["    --json", "print the result as one JSON document (no progress lines, never prompts)"],
   ["    --no-git", "do not run git init and the first commit"],
   ["    --no-install", "do not run uv sync --locked"],
   ["    --no-interactive", "never prompt (the default when stdin is not a terminal)"],
@@ -83,6 +85,11 @@ ${para("Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or targe
   },
   verifyIsSeparate: (runner: PackageRunner) =>
     `"verify" is not part of ${PACKAGE_NAMES.create}: run \`${runPackageCommand(runner, PACKAGE_NAMES.verify)}\` inside the project`,
+  dryRun: (target: string, files: readonly string[]) =>
+    [`Would create ${target} with ${files.length} files (--dry-run: nothing was written):`]
+      .concat(files.map((f) => `  ${f}`))
+      .join("\n"),
+  promptNameTaken: (name: string) => `${name} already exists and is not empty; type another name`,
   verifyDirHint: "to create a directory named verify, pass ./verify",
   needsFromData: (flag: string) => `--${flag} only applies with --from-data <path>`,
   fromDataConflict: "--from-data and --competition both name the competition's facts; pass one",

@@ -3,7 +3,9 @@ import path from "node:path";
 import { input, select } from "@inquirer/prompts";
 import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
+import { isMlStarterError } from "../core/errors.js";
 import { checkProjectName } from "../core/inputs/names.js";
+import { inspectTarget } from "../core/write/target.js";
 import { messages } from "./messages.js";
 
 /** Asks for the archetype; every question here also has a flag (see args.ts). */
@@ -73,13 +75,20 @@ export async function promptCompetition(choices: readonly Choice[]): Promise<str
 }
 
 /** Asks for the project directory name, validated with the same rules as the flag path. */
-export async function promptProjectName(defaultName: string): Promise<string> {
+/** The name typed is checked as a name and as a target: an existing non-empty folder is asked again. */
+export async function promptProjectName(defaultName: string, cwd: string): Promise<string> {
   return input({
     message: messages.promptName,
     default: defaultName,
-    validate: (value) => {
+    validate: async (value) => {
       const check = checkProjectName(value);
-      return check.ok ? true : `${check.rule}; try ${JSON.stringify(check.suggestion)}`;
+      if (!check.ok) return `${check.rule}; try ${JSON.stringify(check.suggestion)}`;
+      try {
+        await inspectTarget(path.resolve(cwd, value));
+        return true;
+      } catch (error) {
+        return isMlStarterError(error) ? messages.promptNameTaken(value) : String(error);
+      }
     },
   });
 }

@@ -104,7 +104,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     }
     const registry = await loadRegistry(defaultTemplatesRoot());
     const manifests = registry.map((a) => a.manifest);
-    const interactive = args.interactive ?? io.isTTY;
+    // --json is for scripts: its stdout is one JSON document, so it never prompts.
+    const interactive = args.json ? false : (args.interactive ?? io.isTTY);
     // Prompts pull in inquirer, generation node-plop, the catalog zod: each is loaded only when it runs (fast
     // --help, and no inquirer at all with --no-interactive).
     const prompts = () => import("./prompts.js");
@@ -182,7 +183,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     let dir = args.dir;
     if (dir === undefined) {
       if (!interactive) throw new MlStarterError("INVALID_OPTION", messages.missingDir);
-      dir = await promptProjectName(manifest.defaultProjectName);
+      dir = await promptProjectName(manifest.defaultProjectName, io.cwd);
     }
     const onFileWritten = pauseHook(io, controller.signal);
     const { createProject } = await import("../core/create-project.js");
@@ -194,15 +195,16 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       cwd: io.cwd,
       git: args.git,
       install: args.install,
+      dryRun: args.dryRun,
       signal: controller.signal,
-      onProgress: (m) => io.out(`• ${m}`),
+      onProgress: args.json ? () => undefined : (m) => io.out(`• ${m}`),
       ...(args.devcontainerImage !== undefined
         ? { devcontainerImage: args.devcontainerImage }
         : {}),
       ...(args.description !== undefined ? { description: args.description } : {}),
       ...(onFileWritten ? { onFileWritten } : {}),
     });
-    return printResult(result, io);
+    return printOutcome(result, args.json, io);
   } catch (error) {
     return report(error, io, debug);
   } finally {
@@ -232,6 +234,35 @@ function printResult(result: CreateResult, io: CliIo): number {
     ),
   );
   return 0;
+}
+
+/** The result as JSON, as a dry-run's file list, or as the post-steps and next steps. */
+function printOutcome(result: CreateResult, json: boolean, io: CliIo): number {
+  if (json) return printJson(result, io);
+  if (!result.dryRun) return printResult(result, io);
+  io.out(messages.dryRun(result.targetDir, result.files));
+  return 0;
+}
+
+/** `--json`: the result as data (same exit codes as the text output). */
+function printJson(result: CreateResult, io: CliIo): number {
+  const stopped = result.postSteps.find((s) => s.status === "interrupted" || s.status === "failed");
+  io.out(
+    JSON.stringify({
+      ok: stopped === undefined,
+      dryRun: result.dryRun,
+      targetDir: result.targetDir,
+      name: result.names.distName,
+      importName: result.names.importName,
+      archetype: result.manifest.id,
+      templateVersion: result.manifest.version,
+      competition: result.competition?.slug ?? null,
+      files: result.files,
+      postSteps: result.postSteps.map((s) => ({ step: s.step, status: s.status })),
+    }),
+  );
+  if (stopped === undefined) return 0;
+  return stopped.status === "interrupted" ? 130 : POST_STEP_FAILED_EXIT;
 }
 
 const noOverrides = {

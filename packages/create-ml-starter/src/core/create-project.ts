@@ -46,6 +46,8 @@ export interface CreateProjectOptions {
   git?: boolean;
   /** `uv sync --locked` when uv is on PATH (default true). */
   install?: boolean;
+  /** Validate every input and plan every file, then stop: nothing is written (`--dry-run`). */
+  dryRun?: boolean;
   /** Catalog slug whose profile becomes `competition.toml`; defaults to the archetype's canonical one. */
   competition?: string;
   /** A profile inferred from the user's files (`--from-data`): written instead of a catalog entry. */
@@ -72,6 +74,8 @@ export interface CreateResult {
   /** POSIX paths of the generated files, sorted. */
   files: string[];
   postSteps: PostStepResult[];
+  /** True when nothing was written (`dryRun`). */
+  dryRun: boolean;
 }
 
 /** Generates a project atomically: validate everything, stage beside the target, rename into place. */
@@ -138,6 +142,9 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     throw fromFsError(error, "inspecting the target");
   });
 
+  const planned = { targetDir: target, names, manifest, competition, files: outputs };
+  if (options.dryRun === true) return { ...planned, postSteps: [], dryRun: true };
+
   const data: TemplateData = {
     ...names,
     archetype: manifest.id,
@@ -201,5 +208,5 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     progress("Installing the locked environment (uv sync --locked)");
     postSteps.push(await installWithUv(target, signal));
   }
-  return { targetDir: target, names, manifest, competition, files: outputs, postSteps };
+  return { ...planned, postSteps, dryRun: false };
 }

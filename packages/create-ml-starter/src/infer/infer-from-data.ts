@@ -17,7 +17,7 @@ export interface InferredData {
  * order of docs/competition-profile.md, so two runs over the same data write the same bytes.
  */
 export function profileToml(profile: CompetitionProfile, source: string): string {
-  const header = `# Inferred by create-ml-starter --from-data from ${source.replace(/[\r\n]/g, " ")}; edit freely.\n`;
+  const header = `# Inferred by @ml-starter/create --from-data from ${source.replace(/[\r\n]/g, " ")}; edit freely.\n`;
   return `${header}${stringify(profile)}\n`;
 }
 

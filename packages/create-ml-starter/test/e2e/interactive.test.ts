@@ -1,6 +1,6 @@
 // The prompts on a real pseudo-terminal (util-linux `script`), as a person at a keyboard sees them.
 import { spawn } from "node:child_process";
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -38,6 +38,26 @@ function onTerminal(args: string[], answers: Array<{ when: string; send: string 
 }
 
 describe.skipIf(process.platform === "win32")("interactive prompts on a terminal", () => {
+  it("an existing non-empty default target is asked again, not failed after the prompts", async () => {
+    await mkdir(path.join(tmp.path, "titanic-starter"));
+    await writeFile(path.join(tmp.path, "titanic-starter", "mine.txt"), "keep me\n");
+    const down = "\u001b[B";
+    const erase = "\u007f".repeat(40);
+    const { code, screen } = await onTerminal(
+      ["--no-install", "--no-git"],
+      [
+        { when: "Competition archetype", send: `${down}\r` },
+        { when: "Competition (from the catalog)", send: "\r" },
+        { when: "Project name", send: "\r" },
+        { when: "already exists and is not empty", send: `${erase}second-try\r` },
+      ],
+    );
+    expect(code, screen).toBe(0);
+    expect((await readdir(tmp.path)).sort()).toEqual(["second-try", "titanic-starter"]);
+    expect(await readdir(path.join(tmp.path, "titanic-starter"))).toEqual(["mine.txt"]);
+    expect(await readdir(path.join(tmp.path, "second-try"))).toContain("competition.toml");
+  });
+
   it("asks for the archetype and the name, then creates the project", async () => {
     const down = "\u001b[B";
     const { code, screen } = await onTerminal(

@@ -65,12 +65,54 @@ describe("target paths", () => {
     const codes = results.map((r) => r.exitCode).sort();
     expect(codes).toEqual([0, 2, 2]);
     for (const r of results.filter((r) => r.exitCode === 2))
-      expect(String(r.stderr)).toMatch(/not empty|Another create-ml-starter run/);
+      expect(String(r.stderr)).toMatch(/not empty|Another @ml-starter\/create run/);
     expect(await readdir(tmp.path)).toEqual(["raced"]);
     const reference = path.join(tmp.path, "reference", "raced");
     expect((await runBuiltCli([reference, ...args])).exitCode).toBe(0);
     expect(Object.keys(await treeState(target)).sort()).toEqual(
       Object.keys(await treeState(reference)).sort(),
     );
+  });
+});
+
+describe("--dry-run and --json", () => {
+  it("--dry-run lists every file it would write and writes nothing", async () => {
+    const r = await runBuiltCli(["my dir/proj", "-a", "regression", "--dry-run"], {
+      cwd: tmp.path,
+    });
+    expect(r.exitCode, r.all).toBe(0);
+    const lines = String(r.stdout).trim().split("\n");
+    expect(lines[0]).toMatch(
+      /^Would create .*proj with \d+ files \(--dry-run: nothing was written\):$/,
+    );
+    expect(lines).toContain("  pyproject.toml");
+    expect(lines).toContain("  competition.toml");
+    expect(await readdir(tmp.path)).toEqual([]);
+  });
+
+  it("--json prints the result as data: the same file list as a real run writes", async () => {
+    const dry = await runBuiltCli(["proj", ...args, "--dry-run", "--json"], { cwd: tmp.path });
+    expect(dry.exitCode, dry.all).toBe(0);
+    const planned = JSON.parse(String(dry.stdout)) as { dryRun: boolean; files: string[] };
+    expect(planned).toMatchObject({ ok: true, dryRun: true, archetype: "classification" });
+    expect(await readdir(tmp.path)).toEqual([]);
+
+    const real = await runBuiltCli(["proj", ...args, "--json"], { cwd: tmp.path });
+    expect(real.exitCode, real.all).toBe(0);
+    const result = JSON.parse(String(real.stdout)) as { dryRun: boolean; files: string[] };
+    expect(result.dryRun).toBe(false);
+    expect(result.files).toEqual(planned.files);
+    const written = await treeState(path.join(tmp.path, "proj"));
+    const files = Object.entries(written).filter(([, kind]) => kind !== "dir");
+    expect(files.map(([rel]) => rel).sort()).toEqual([...planned.files].sort());
+  });
+
+  it("--dry-run still refuses a non-empty target (exit 2, nothing changed)", async () => {
+    expect((await runBuiltCli(["proj", ...args], { cwd: tmp.path })).exitCode).toBe(0);
+    const before = await treeState(tmp.path);
+    const r = await runBuiltCli(["proj", ...args, "--dry-run"], { cwd: tmp.path });
+    expect(r.exitCode).toBe(2);
+    expect(String(r.stderr)).toMatch(/not empty/);
+    expect(await treeState(tmp.path)).toEqual(before);
   });
 });

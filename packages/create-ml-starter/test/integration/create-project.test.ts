@@ -3,7 +3,8 @@ import { readFile, readdir, mkdir, rm, stat, writeFile, symlink } from "node:fs/
 import { ProjectFileSchema } from "@ml-starter/schema";
 import { run, tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createProject, loadRegistry, MlStarterError, planFiles } from "../../src/index.js";
+import { createProject, loadRegistry, MlStarterError } from "../../src/index.js";
+import { planFiles } from "../../src/core/template/plan-files.js";
 import { REPO_CATALOG, REPO_TEMPLATES } from "../repo-templates.js";
 
 const ids = (await loadRegistry(REPO_TEMPLATES)).map((a) => a.manifest.id);

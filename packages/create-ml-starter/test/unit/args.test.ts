@@ -55,8 +55,8 @@ describe("parseCliArgs", () => {
     ["--competiton", /did you mean "--competition"\?/],
     ["--no-instal", /did you mean "--no-install"\?/],
     ["--arch=classification", /did you mean "--archetype"\?/],
-    ["--zzzzzz", /^usage: create-ml-starter/],
-    ["-z", /^usage: create-ml-starter/],
+    ["--zzzzzz", /^usage: npx @ml-starter\/create/],
+    ["-z", /^usage: npx @ml-starter\/create/],
   ])("names the nearest flags for the unknown %s", (flag, hint) => {
     try {
       parseCliArgs(["x", flag]);

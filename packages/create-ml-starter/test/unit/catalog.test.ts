@@ -2,7 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
-import { loadCatalog, loadRegistry, parseCatalogEntry } from "../../src/index.js";
+import { loadCatalog, loadRegistry } from "../../src/index.js";
+import { parseCatalogEntry } from "../../src/catalog/load-catalog.js";
 import { REPO_CATALOG, REPO_TEMPLATES } from "../repo-templates.js";
 
 describe("the competition catalog", () => {

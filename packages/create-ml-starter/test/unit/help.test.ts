@@ -11,7 +11,7 @@ describe("--help", () => {
   it("fits 80 columns with the real archetypes, and lists each of them and every option", () => {
     const text = messages.help(manifests, "0.1.0");
     expect(tooLong(text)).toEqual([]);
-    expect(text).toMatch(/^Usage:\n {2}create-ml-starter <dir> /m);
+    expect(text).toMatch(/^Usage:\n {2}npx @ml-starter\/create <dir> /m);
     for (const m of manifests) expect(text).toMatch(new RegExp(`^ {2}${m.id} +${m.title}: `, "m"));
     for (const flag of [
       "--archetype",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkImageReference } from "../../src/index.js";
+import { checkImageReference } from "../../src/core/inputs/image-ref.js";
 
 const digest = "sha256:" + "0123456789abcdef".repeat(4);
 

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  checkDescription,
   checkProjectName,
   deriveNames,
   MlStarterError,
   suggestProjectName,
 } from "../../src/index.js";
+import { checkDescription } from "../../src/core/inputs/names.js";
 
 describe("checkProjectName", () => {
   it.each([

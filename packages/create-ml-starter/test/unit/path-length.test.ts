@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkPathLength, type MlStarterError } from "../../src/index.js";
+import type { MlStarterError } from "../../src/index.js";
+import { checkPathLength } from "../../src/core/inputs/path-length.js";
 
 describe("checkPathLength", () => {
   const outputs = ["src/pkg/__init__.py"];

@@ -2,7 +2,8 @@ import os from "node:os";
 import path from "node:path";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { MlStarterError, outputPathFor, planFiles } from "../../src/index.js";
+import { MlStarterError } from "../../src/index.js";
+import { outputPathFor, planFiles } from "../../src/core/template/plan-files.js";
 
 describe("outputPathFor", () => {
   it.each([

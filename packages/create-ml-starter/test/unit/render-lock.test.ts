@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sortLockPackages } from "../../src/index.js";
+import { sortLockPackages } from "../../src/core/template/render-lock.js";
 
 const lock = (names: string[]) =>
   `version = 1\nrevision = 3\nrequires-python = ">=3.11"\n${names

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MlStarterError, safeJoin } from "../../src/index.js";
+import { MlStarterError } from "../../src/index.js";
+import { safeJoin } from "../../src/core/write/safe-join.js";
 
 const FORBIDDEN = [
   "../x",

@@ -25,7 +25,7 @@ export async function loadRegistry(templatesRoot: string): Promise<Archetype[]> 
     entries = await readdir(templatesRoot, { withFileTypes: true });
   } catch (error) {
     throw new MlStarterError("TEMPLATE_INVALID", `Templates not found at ${templatesRoot}.`, {
-      hint: "reinstall create-ml-starter (in the monorepo: pnpm build)",
+      hint: "reinstall @ml-starter/create (in the monorepo: pnpm build)",
       cause: error,
     });
   }

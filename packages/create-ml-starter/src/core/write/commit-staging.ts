@@ -27,7 +27,7 @@ async function acquireLock(target: string): Promise<string> {
       await unlink(file).catch(() => undefined); // the owner died: the lock is stale
     }
   }
-  throw new MlStarterError("TARGET_BUSY", `Another create-ml-starter run is writing ${target}.`, {
+  throw new MlStarterError("TARGET_BUSY", `Another @ml-starter/create run is writing ${target}.`, {
     hint: "wait for it to finish, or choose another directory",
   });
 }
