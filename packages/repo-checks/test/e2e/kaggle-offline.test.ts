@@ -136,6 +136,12 @@ async function notebookRun(
     { reject: false, all: true, stdin: "ignore", timeout: CONTAINER_TIMEOUT },
   ); // prettier-ignore
   expect(run.exitCode, run.all.slice(-4000)).toBe(0);
+  // The image's Python has only pip: the project and numpy must come from the wheelhouse.
+  const installed = (run.all.match(/^Successfully installed (.*)$/m)?.[1] ?? "")
+    .split(" ")
+    .map((spec) => spec.replace(/-/g, "_"));
+  expect(installed.some((spec) => spec.startsWith("numpy_"))).toBe(true);
+  expect(installed.some((spec) => spec.startsWith(`${pkg}_`))).toBe(true);
   expect(await treeState(input), "the read-only input tree is unchanged").toEqual(before);
 
   const submission = await readFile(path.join(working, "submission.csv"), "utf8");
