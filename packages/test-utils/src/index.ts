@@ -12,6 +12,9 @@ export {
   ensureContainerEnvironment,
   BASE_IMAGE_LABEL,
   BASE_IMAGE_RECIPE,
+  ensureKaggleImage,
+  KAGGLE_PYTHON_HOME,
+  type KaggleImage,
   type ContainerEnvironment,
   type ContainerEnvironmentOptions,
 } from "./docker/index.js";
