@@ -1,0 +1,82 @@
+"""Score every model on the same time folds; predict the test horizon with the same code path.
+
+The models are the two naive forecasts and the direct global LightGBM; each fold scores all
+of them on the same rows with a metric of the shared registry (metric.py).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..metric import METRICS, Decision
+from . import direct, lags, naive
+from .folds import split, time_folds
+
+MODELS = ("last_value", "seasonal_naive", "lightgbm")
+NAIVE_MODELS = ("last_value", "seasonal_naive")
+SEASON = 7
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The forecasting facts of a profile: which columns, which horizon."""
+
+    series: list[str]
+    time: str
+    target: str
+    horizon: int
+    exogenous: list[str]
+    metric: str = "rmsle"
+    folds: int = 3
+    seed: int = 42
+
+
+def _predict_all(spec: Spec, frame, X, categorical, fit_rows, pred_rows, cutoff):
+    args = (frame, pred_rows, spec.series, spec.time, spec.target, cutoff)
+    y_log = np.log1p(frame[spec.target].clip(lower=0).to_numpy(dtype=np.float64))
+    strong, _ = direct.fit_predict(X, y_log, fit_rows, pred_rows, categorical, spec.seed)
+    return {
+        "last_value": naive.last_value(*args),
+        "seasonal_naive": naive.seasonal_naive(*args, period=SEASON),
+        "lightgbm": strong,
+    }
+
+
+def prepare(spec: Spec, train: pd.DataFrame, test: pd.DataFrame | None = None):
+    """Train (and test) in one frame sorted by series and date, with its features."""
+    parts = [train.assign(_split="train")]
+    if test is not None:
+        parts.append(test.assign(**{spec.target: np.nan, "_split": "test"}))
+    frame = pd.concat(parts, ignore_index=True)
+    frame[spec.time] = pd.to_datetime(frame[spec.time])
+    frame = frame.sort_values([*spec.series, spec.time], kind="stable").reset_index(drop=True)
+    X, categorical = lags.build(
+        frame, spec.series, spec.time, spec.target, spec.horizon, spec.exogenous
+    )
+    return frame, X, categorical
+
+
+def backtest(spec: Spec, train: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """Mean fold score of every model (``{"model": {metric: score}}``), folds one horizon long."""
+    frame, X, categorical = prepare(spec, train)
+    metric = METRICS[spec.metric]
+    scores: dict[str, list[float]] = {m: [] for m in MODELS}
+    for fold in time_folds(frame[spec.time], spec.horizon, spec.folds):
+        fit_rows, valid = split(frame, spec.time, fold)
+        preds = _predict_all(spec, frame, X, categorical, fit_rows, valid, fold.cutoff)
+        y = frame.loc[valid, spec.target].to_numpy(dtype=np.float64)
+        for name, pred in preds.items():
+            scores[name].append(metric.score(y, pred, Decision()))
+    return {m: {spec.metric: round(float(np.mean(s)), 6)} for m, s in scores.items()}
+
+
+def forecast(spec: Spec, train: pd.DataFrame, test: pd.DataFrame) -> pd.DataFrame:
+    """Test rows (series, date) with every model's prediction, in test's original order."""
+    frame, X, categorical = prepare(spec, train, test)
+    fit_rows = (frame["_split"] == "train").to_numpy()
+    cutoff = frame.loc[fit_rows, spec.time].max()
+    preds = _predict_all(spec, frame, X, categorical, fit_rows, ~fit_rows, cutoff)
+    out = frame.loc[~fit_rows, [*spec.series, spec.time]].assign(**preds)
+    order = test[[*spec.series, spec.time]].assign(**{spec.time: pd.to_datetime(test[spec.time])})
+    return order.merge(out, on=[*spec.series, spec.time], how="left")
