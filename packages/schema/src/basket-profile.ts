@@ -8,15 +8,25 @@ import { z } from "zod";
  */
 
 const ColumnName = z.string().min(1).max(200);
-/** A bare file name inside the data folder: no separators, no parent references. */
-const FileName = z
-  .string()
-  .regex(/^(?!\.)[^/\\:*?"<>|]+\.(csv|tsv|txt|zip)$/i, {
-    message: "a file name inside the data folder ending in .csv, .tsv, .txt or .zip",
-  })
-  .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 0x20), {
-    message: "control characters in a file name",
-  });
+/**
+ * A bare file name inside the data folder (no separators, no parent references) with one of these
+ * extensions; the tabular profile uses it too (it lives here because competition-profile.ts imports this file).
+ */
+export function dataFileName(extensions: readonly [string, ...string[]]) {
+  const names = extensions.map((e) => `.${e}`);
+  const listed =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+  return z
+    .string()
+    .regex(new RegExp(`^(?!\\.)[^/\\\\:*?"<>|]+\\.(${extensions.join("|")})$`, "i"), {
+      message: `a file name inside the data folder ending in ${listed}`,
+    })
+    .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 0x20), {
+      message: "control characters in a file name",
+    });
+}
+
+const FileName = dataFileName(["csv", "tsv", "txt", "zip"]);
 
 const OrdersLayout = z.object({ kind: z.literal("orders") }).strict();
 

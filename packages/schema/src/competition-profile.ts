@@ -7,7 +7,7 @@ import {
   TASK_TYPES,
   TASKS_OF_ARCHETYPE,
 } from "./metric-registry.js";
-import { BasketProfileSchema, type BasketProfile } from "./basket-profile.js";
+import { BasketProfileSchema, dataFileName, type BasketProfile } from "./basket-profile.js";
 
 /**
  * `competition.toml`: the one file holding a competition's facts in a generated tabular project
@@ -28,15 +28,7 @@ export const COLUMN_DTYPES = ["int", "float", "str", "bool"] as const;
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 const ColumnName = z.string().min(1).max(200);
-/** A bare file name inside the data folder: no separators, no parent references. */
-const DataFileName = z
-  .string()
-  .regex(/^(?!\.)[^/\\:*?"<>|]+\.(csv|tsv|zip|parquet)$/i, {
-    message: "a file name inside the data folder ending in .csv, .tsv, .zip or .parquet",
-  })
-  .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 0x20), {
-    message: "control characters in a file name",
-  });
+const DataFileName = dataFileName(["csv", "tsv", "zip", "parquet"]);
 
 const ColumnSchema = z
   .object({
