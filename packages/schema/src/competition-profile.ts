@@ -7,6 +7,7 @@ import {
   TASK_TYPES,
   TASKS_OF_ARCHETYPE,
 } from "./metric-registry.js";
+import { BasketProfileSchema, dataFileName, type BasketProfile } from "./basket-profile.js";
 
 /**
  * `competition.toml`: the one file holding a competition's facts in a generated tabular project
@@ -27,15 +28,7 @@ export const COLUMN_DTYPES = ["int", "float", "str", "bool"] as const;
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 const ColumnName = z.string().min(1).max(200);
-/** A bare file name inside the data folder: no separators, no parent references. */
-const DataFileName = z
-  .string()
-  .regex(/^(?!\.)[^/\\:*?"<>|]+\.(csv|tsv|zip|parquet)$/i, {
-    message: "a file name inside the data folder ending in .csv, .tsv, .zip or .parquet",
-  })
-  .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 0x20), {
-    message: "control characters in a file name",
-  });
+const DataFileName = dataFileName(["csv", "tsv", "zip", "parquet"]);
 
 const ColumnSchema = z
   .object({
@@ -263,12 +256,40 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
   }
 }
 
+/** Any archetype's profile: tabular (classification, regression, text) or basket analysis. */
+export type AnyProfile = CompetitionProfile | BasketProfile;
+
+/** What the catalog lists an entry under: the tabular task type, or the archetype for the others. */
+export const LISTING_TYPES = [...TASK_TYPES, "basket-analysis"] as const;
+export type ListingType = (typeof LISTING_TYPES)[number];
+
+/** The schema that validates a parsed profile document, chosen by its `archetype`. */
+export function profileSchemaOf(
+  doc: unknown,
+): typeof CompetitionProfileSchema | typeof BasketProfileSchema {
+  const archetype =
+    typeof doc === "object" && doc !== null
+      ? (doc as { archetype?: unknown }).archetype
+      : undefined;
+  return archetype === "basket-analysis" ? BasketProfileSchema : CompetitionProfileSchema;
+}
+
+/** A tabular profile (classification, regression, text): the ones with [task], [columns] and [synthetic]. */
+export function isTabularProfile(profile: AnyProfile): profile is CompetitionProfile {
+  return profile.archetype !== "basket-analysis";
+}
+
+/** The listing type of a valid profile. */
+export function listingTypeOf(profile: AnyProfile): ListingType {
+  return isTabularProfile(profile) ? profile.task.type : profile.archetype;
+}
+
 /** A catalog entry (`catalog/<slug>.toml`): a profile plus what the catalog lists and the winners' approaches. */
 export const CatalogEntrySchema = z
   .object({
     catalog: z
       .object({
-        type: z.enum(TASK_TYPES),
+        type: z.enum(LISTING_TYPES),
         summary: z.string().min(1).max(100),
         approaches: z
           .string()
@@ -280,15 +301,15 @@ export const CatalogEntrySchema = z
   .catchall(z.unknown())
   .superRefine((entry, ctx) => {
     const { catalog, ...profile } = entry;
-    const result = CompetitionProfileSchema.safeParse(profile);
+    const result = profileSchemaOf(profile).safeParse(profile);
     if (!result.success)
       for (const i of result.error.issues)
         ctx.addIssue({ code: "custom", path: i.path, message: i.message });
-    else if (catalog.type !== result.data.task.type) {
+    else if (catalog.type !== listingTypeOf(result.data)) {
       ctx.addIssue({
         code: "custom",
         path: ["catalog", "type"],
-        message: "differs from task.type",
+        message: "differs from task.type (or the archetype)",
       });
     }
   });

@@ -4,6 +4,7 @@ export * from "./project-file.js";
 export * from "./metrics-file.js";
 export * from "./report.js";
 export * from "./competition-profile.js";
+export * from "./basket-profile.js";
 export * from "./update/update-report.js";
 export * from "./update/migrations.js";
 export * from "./metric-registry.js";

@@ -27,10 +27,10 @@ describe("--list", () => {
     }
   });
 
-  it("lists the groups in task order, each once", () => {
+  it("lists the groups in task order, then archetypes listed by name, each once", () => {
     const groups = lines.filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim());
     expect(groups).toEqual(
-      ["binary", "multiclass", "regression"].filter((t) =>
+      ["binary", "multiclass", "regression", "basket-analysis"].filter((t) =>
         catalog.some((c) => c.listing.type === t),
       ),
     );

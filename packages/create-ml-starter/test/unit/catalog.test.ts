@@ -4,7 +4,7 @@ import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { loadCatalog, loadRegistry } from "../../src/index.js";
 import { parseCatalogEntry } from "../../src/catalog/load-catalog.js";
-import { REPO_CATALOG, REPO_TEMPLATES } from "../repo-templates.js";
+import { REPO_CATALOG, REPO_TEMPLATES, tabular } from "../repo-templates.js";
 
 describe("the competition catalog", () => {
   it("loads every catalog/<slug>.toml, each slug equal to its file name", async () => {
@@ -35,7 +35,9 @@ describe("the competition catalog", () => {
     }
     for (const c of catalog) {
       expect(c.listing.approaches, c.slug).toMatch(/^Sources?: .*https:\/\//m);
-      expect(c.profile.synthetic.train_rows, c.slug).toBeLessThanOrEqual(5000);
+      // Basket profiles hold no synthetic sizes (the project's synth knobs set them).
+      if ("synthetic" in c.profile)
+        expect(c.profile.synthetic.train_rows, c.slug).toBeLessThanOrEqual(5000);
     }
   });
 
@@ -99,7 +101,7 @@ describe("parseCatalogEntry refuses", () => {
     expect(() => parseCatalogEntry("/c/toy.toml", text)).toThrow(message);
 
   it("accepts the valid entry the cases below break", () => {
-    expect(parseCatalogEntry("/c/toy.toml", VALID).profile.task.type).toBe("binary");
+    expect(tabular(parseCatalogEntry("/c/toy.toml", VALID).profile).task.type).toBe("binary");
   });
   it("a column the profile names but does not declare", () => {
     refuse(
@@ -133,13 +135,58 @@ describe("parseCatalogEntry refuses", () => {
     const perClass = (cols: string) => multi.replace('columns = ["id", "y"]', `columns = ${cols}`);
     // The class columns name labels, not data columns: accepted undeclared, one per label after the id.
     expect(
-      parseCatalogEntry("/c/toy.toml", perClass('["id", "y_a", "y_b", "y_c"]')).profile.submission
-        .columns,
+      tabular(parseCatalogEntry("/c/toy.toml", perClass('["id", "y_a", "y_b", "y_c"]')).profile)
+        .submission.columns,
     ).toHaveLength(4);
     refuse(perClass('["id", "y_a", "y_b"]'), /one column per label \(3\)/);
     refuse(perClass('["y_a", "y_b", "y_c", "y_d"]'), /the id column "id" must be submitted/);
   });
   it("a file name that leaves the data folder", () => {
     refuse(VALID.replace('train = "train.csv"', 'train = "../train.csv"'), /files\.train/);
+  });
+});
+
+describe("parseCatalogEntry on basket-analysis entries", () => {
+  const log = [
+    "schema_version = 1",
+    'archetype = "basket-analysis"',
+    'slug = "toy"',
+    'title = "Toy groceries"',
+    "[files]",
+    'transactions = "log.csv"',
+    "[layout]",
+    'kind = "transactions"',
+    'format = "rows"',
+    'member = "Member_number"',
+    'date = "Date"',
+    'item = "itemDescription"',
+    "[catalog]",
+    'type = "basket-analysis"',
+    'summary = "toy"',
+    'approaches = "Sources: https://example.org"',
+    "",
+  ].join("\n");
+
+  it("accepts a member/date/item transaction log, listed under the archetype", () => {
+    const entry = parseCatalogEntry("/c/toy.toml", log);
+    expect(entry.listing.type).toBe("basket-analysis");
+    expect(entry.profile).toMatchObject({ files: { transactions: "log.csv" } });
+  });
+
+  it.each([
+    ["a rows log without its item column", log.replace('item = "itemDescription"\n', ""), "item"],
+    [
+      "a tabular listing type",
+      log.replace('\ntype = "basket-analysis"', '\ntype = "binary"'),
+      "catalog.type",
+    ],
+    [
+      "a file outside the data folder",
+      log.replace('"log.csv"', '"../log.csv"'),
+      "files.transactions",
+    ],
+    ["an unknown layout format", log.replace('"rows"', '"json"'), "layout"],
+  ])("%s", (_name, text, message) => {
+    expect(() => parseCatalogEntry("/c/toy.toml", text)).toThrow(message);
   });
 });

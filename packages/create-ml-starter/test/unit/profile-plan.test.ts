@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { METRICS } from "@ml-starter/schema";
 import { loadCatalog, loadRegistry } from "../../src/index.js";
 import { planForProfile, profileMargins } from "../../src/catalog/profile-plan.js";
-import { REPO_CATALOG, REPO_TEMPLATES } from "../repo-templates.js";
+import { REPO_CATALOG, REPO_TEMPLATES, tabular } from "../repo-templates.js";
 
 const registry = await loadRegistry(REPO_TEMPLATES);
 const catalog = await loadCatalog(REPO_CATALOG);
@@ -18,7 +18,9 @@ describe.each(profiled.map((a) => [a.manifest.id, a.manifest] as const))(
     });
 
     it.each(
-      catalog.filter((c) => c.profile.archetype === id).map((c) => [c.slug, c.profile] as const),
+      catalog.flatMap((c) =>
+        c.profile.archetype === id && "task" in c.profile ? [[c.slug, c.profile] as const] : [],
+      ),
     )(
       "%s: the synthetic outputs carry its file names and the margin is its own",
       (_slug, profile) => {
@@ -39,12 +41,23 @@ describe.each(profiled.map((a) => [a.manifest.id, a.manifest] as const))(
   },
 );
 
+describe("planForProfile(basket-analysis entries)", () => {
+  it("keeps the template's plan: its margins are not profile-driven", () => {
+    const manifest = registry.find((a) => a.manifest.id === "basket-analysis")!.manifest;
+    const canonical = catalog.find((c) => c.slug === manifest.profile)!.profile;
+    const entries = catalog.filter((c) => c.profile.archetype === "basket-analysis");
+    expect(entries.length).toBeGreaterThanOrEqual(1);
+    for (const entry of entries)
+      expect(planForProfile(manifest.verify, canonical, entry.profile)).toEqual(manifest.verify);
+  });
+});
+
 describe("profileMargins", () => {
   it("puts the strong model first for higher-is-better metrics and the naive one first otherwise", () => {
-    const titanic = catalog.find((c) => c.slug === "titanic")!.profile;
-    const house = catalog.find(
-      (c) => c.slug === "house-prices-advanced-regression-techniques",
-    )!.profile;
+    const titanic = tabular(catalog.find((c) => c.slug === "titanic")!.profile);
+    const house = tabular(
+      catalog.find((c) => c.slug === "house-prices-advanced-regression-techniques")!.profile,
+    );
     expect(METRICS[titanic.synthetic.margin.metric].higherIsBetter).toBe(true);
     expect(profileMargins(titanic)).toMatchObject([
       { metric: "lightgbm.accuracy", baseline: "naive.accuracy" },
@@ -55,7 +68,7 @@ describe("profileMargins", () => {
   });
 
   it("makes the text model beat the majority class and, where the profile lists keywords, the keyword rule", () => {
-    const tweets = catalog.find((c) => c.slug === "nlp-getting-started")!.profile;
+    const tweets = tabular(catalog.find((c) => c.slug === "nlp-getting-started")!.profile);
     expect(profileMargins(tweets).map((m) => [m.id, m.metric, m.baseline])).toEqual([
       ["f1-over-majority", "tfidf.f1", "majority.f1"],
       ["f1-over-keywords", "tfidf.f1", "keywords.f1"],

@@ -1,12 +1,13 @@
 // Every catalog entry generates AND runs (issue 12): generated in-process with its competition, then the
 // locked environment, the project's own synthetic-data and train steps (read from ml-starter.json), and
-// a submission in the profile's exact format, and the project's own pytest suite for EVERY entry: the
-// suite is written against whatever profile the project has, so one profile can break it where another
+// a submission in the profile's exact format (basket: Instacart's order_id,products, one row per test
+// order), and the project's own pytest suite for EVERY entry: the suite is written against whatever profile the project has, so one profile can break it where another
 // passes (group_kfold profiles did).
 import path from "node:path";
 import { readFile, stat } from "node:fs/promises";
 import { createProject, loadCatalog, type Competition } from "@ml-starter/create";
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
+import { isTabularProfile, type CompetitionProfile } from "@ml-starter/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, TEMPLATES_DIR } from "../lib/paths.js";
 import { csvShape, readMetrics, readProjectFile, runIn, stepOf } from "../lib/project-run.js";
@@ -14,6 +15,8 @@ import { csvShape, readMetrics, readProjectFile, runIn, stepOf } from "../lib/pr
 const CATALOG_DIR = path.join(REPO_ROOT, "catalog");
 const catalog = await loadCatalog(CATALOG_DIR);
 const SYNC_TIMEOUT = 900_000;
+/** The basket archetype's one metric (mean F1 per order), the `f1` of its metrics.json models. */
+const BASKET_METRIC = "f1";
 
 let tmp: TempDir;
 const scores: string[] = [];
@@ -49,19 +52,18 @@ async function generateAndRun(entry: Competition): Promise<void> {
     const step = stepOf(project, role);
     await runIn(dir, step.run, step.timeoutMs);
   }
+  // Basket's `rules` step (role "other") writes outputs/association_rules.csv, a declared output.
+  for (const step of project.verify.steps.filter((s) => s.role === "other"))
+    await runIn(dir, step.run, step.timeoutMs);
   const submissionPath = project.verify.outputs
     .map((o) => o.path)
     .find((p) => path.posix.basename(p) === "submission.csv");
   expect(submissionPath, "ml-starter.json lists the submission among its outputs").toBeDefined();
-  const submission = csvShape(await readFile(path.join(dir, submissionPath ?? ""), "utf8"));
-  expect(submission.header, "submission header = [submission].columns").toEqual(
-    profile.submission.columns,
-  );
-  expect(submission.rows, "one submission row per synthetic test row").toBe(
-    profile.synthetic.test_rows,
-  );
+  const submissionText = await readFile(path.join(dir, submissionPath ?? ""), "utf8");
+  if (isTabularProfile(profile)) checkTabularSubmission(submissionText, profile);
+  else await checkBasketSubmission(dir, submissionText);
   const models = await readMetrics(dir, project);
-  const metric = profile.metric.name;
+  const metric = isTabularProfile(profile) ? profile.metric.name : BASKET_METRIC;
   // What `verify` checks besides the steps: every declared output exists, and the profile's margin holds.
   for (const output of project.verify.outputs) {
     await expect(
@@ -72,7 +74,7 @@ async function generateAndRun(entry: Competition): Promise<void> {
   // One rule per naive baseline the archetype runs (text: the majority class and the keyword rule), all on the profile's metric.
   const marginMetrics = project.verify.metrics.margins.map((r) => r.metric.split(".")[1]);
   expect(marginMetrics.length).toBeGreaterThan(0);
-  expect(new Set(marginMetrics)).toEqual(new Set([profile.synthetic.margin.metric]));
+  expect(new Set(marginMetrics)).toEqual(new Set([metric]));
   for (const rule of project.verify.metrics.margins) {
     const value = (name: string) => models[name.split(".")[0] ?? ""]?.[name.split(".")[1] ?? ""];
     const [model, baseline] = [value(rule.metric), value(rule.baseline)];
@@ -86,6 +88,39 @@ async function generateAndRun(entry: Competition): Promise<void> {
       .map(([m, v]) => `${m} ${v[metric]?.toFixed(4) ?? "?"}`)
       .join(", ")}`,
   );
+}
+
+/** A tabular submission: the profile's header, one row per synthetic test row. */
+function checkTabularSubmission(text: string, profile: CompetitionProfile): void {
+  const submission = csvShape(text);
+  expect(submission.header, "submission header = [submission].columns").toEqual(
+    profile.submission.columns,
+  );
+  expect(submission.rows, "one submission row per synthetic test row").toBe(
+    profile.synthetic.test_rows,
+  );
+}
+
+/**
+ * Instacart's format: `order_id,products`, one row per test order of the synthetic orders.csv, each
+ * `products` space-separated product ids and/or the token None (never empty).
+ */
+async function checkBasketSubmission(dir: string, text: string): Promise<void> {
+  const [header, ...rows] = text.trimEnd().split(/\r?\n/);
+  expect(header).toBe("order_id,products");
+  const orders = (await readFile(path.join(dir, "data/synthetic/orders.csv"), "utf8"))
+    .trimEnd()
+    .split(/\r?\n/)
+    .map((line) => line.split(","));
+  const evalSet = orders[0]?.indexOf("eval_set") ?? -1;
+  const testOrders = orders.filter((r) => r[evalSet] === "test").map((r) => r[0]);
+  expect(testOrders.length).toBeGreaterThan(0);
+  const submitted = rows.map((r) => r.split(","));
+  expect(submitted.map((r) => r[0]).sort(), "one row per test order").toEqual(testOrders.sort());
+  for (const [orderId, products, ...rest] of submitted) {
+    expect(rest, `order ${orderId}: two fields`).toEqual([]);
+    expect(products, `order ${orderId}`).toMatch(/^(\d+|None)( (\d+|None))*$/);
+  }
 }
 
 describe.each(catalog.map((c) => [c.slug, c] as const))("catalog entry %s", (_slug, entry) => {
