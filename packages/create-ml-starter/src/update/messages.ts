@@ -82,6 +82,8 @@ export const pinsMessages = {
   imageSame: (ref: string) => `  same     image ${ref}`,
   imageBumped: (from: string, to: string) => `  bumped   image ${from} → ${to}`,
   relocked: (date: string) => `  relocked uv.lock with uv lock --upgrade --exclude-newer ${date}`,
+  packageBumped: (change: { pin: string; from: string; to: string }) =>
+    `  bumped   ${change.pin} ${change.from || "(new)"} → ${change.to || "(removed)"}`,
   relockFailed: (stderr: string) => `uv lock --upgrade failed: ${lastLine(stderr)}`,
   summary: (changes: number, dryRun: boolean) =>
     `${dryRun ? "Would refresh" : "Refreshed"} pins: ${changes} change(s).`,

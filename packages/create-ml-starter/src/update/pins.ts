@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { parse } from "smol-toml";
 import { MlStarterError } from "../core/errors.js";
 import { runTool } from "./git.js";
 import { currentDigest, formatImageRef, parseImageRef } from "./image-digest.js";
@@ -16,7 +17,8 @@ export interface PinsOptions {
 }
 
 export interface PinChange {
-  pin: "image" | "uv.lock";
+  /** `image`, or the name of a locked Python package. */
+  pin: string;
   file: string;
   from: string;
   to: string;
@@ -88,18 +90,30 @@ async function refreshImage(text: string) {
  * (from the user's own pyproject, so their dependencies stay); a plain `uv lock` then drops the cut-off
  * from the lock's options (keeping every version) so `uv lock --check` and later `uv add` work as before.
  */
-async function relock(root: string, excludeNewer: string): Promise<PinChange | undefined> {
+async function relock(root: string, excludeNewer: string): Promise<PinChange[]> {
   const lockPath = path.join(root, "uv.lock");
-  const before = await readFile(lockPath, "utf8").catch(() => "");
+  const before = lockedVersions(await readFile(lockPath, "utf8").catch(() => ""));
   for (const args of [["lock", "--upgrade", "--exclude-newer", excludeNewer], ["lock"]]) {
     const result = await runTool("uv", args, root);
     if (result.exitCode !== 0)
       throw new MlStarterError("UPDATE_FAILED", pinsMessages.relockFailed(result.stderr));
   }
-  const after = await readFile(lockPath, "utf8");
-  return after === before
-    ? undefined
-    : { pin: "uv.lock", file: "uv.lock", from: "", to: excludeNewer };
+  const after = lockedVersions(await readFile(lockPath, "utf8"));
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return names
+    .filter((name) => before.get(name) !== after.get(name))
+    .map((name) => ({
+      pin: name,
+      file: "uv.lock",
+      from: before.get(name) ?? "",
+      to: after.get(name) ?? "",
+    }));
+}
+
+/** name → version of every `[[package]]` in a uv.lock ("" for the project itself, which has none). */
+function lockedVersions(text: string): Map<string, string> {
+  const lock = text ? (parse(text) as { package?: { name: string; version?: string }[] }) : {};
+  return new Map((lock.package ?? []).map((p) => [p.name, p.version ?? ""]));
 }
 
 /** `update --pins`: refresh the project's pins in place (never the template files' other content). */
@@ -136,9 +150,10 @@ export async function runPins(
   if (!options.dryRun) {
     // uv first: when it fails (network, resolution) devcontainer.json has not been touched yet.
     if (excludeNewer) {
-      const lock = await relock(state.root, excludeNewer);
-      if (lock) changes.push(lock);
+      const locked = await relock(state.root, excludeNewer);
+      changes.push(...locked);
       notes.push(pinsMessages.relocked(excludeNewer));
+      for (const change of locked) notes.push(pinsMessages.packageBumped(change));
     }
     if (devText !== undefined) await writeFile(devPath, devText);
   }

@@ -168,3 +168,53 @@ describe("update --pins in a generated project", () => {
     expect(EXIT_CODES[error!.code]).toBe(2);
   });
 });
+
+// Real uv against the configured package index: the cooldown relock keeps a dependency the user added.
+describe("update --pins relock", () => {
+  let project: string;
+  const git = (...args: string[]) => run("git", args, { cwd: project });
+  const uv = (...args: string[]) => run("uv", args, { cwd: project, timeout: 240_000 });
+
+  beforeAll(async () => {
+    const result = await createProject({
+      templatesRoot: REPO_TEMPLATES,
+      catalogRoot: REPO_CATALOG,
+      archetype: "classification",
+      targetDir: path.join(tmp.path, "relock"),
+      git: true,
+      install: false,
+    });
+    project = result.targetDir;
+    expect((await uv("add", "--frozen", "six")).exitCode).toBe(0);
+    expect((await uv("lock")).exitCode).toBe(0);
+    await git("-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-qam", "six");
+  }, 300_000);
+
+  it("relocks with exclude-newer = now − cooldown, the user's dependency kept, uv lock --check green", async () => {
+    const now = new Date();
+    const out: string[] = [];
+    const pyproject = await readFile(path.join(project, "pyproject.toml"), "utf8");
+    expect(
+      await runPins(
+        ["--pins", "--no-image", "--cooldown", "3", "--json"],
+        { out: (l) => out.push(l), cwd: project },
+        now,
+      ),
+    ).toBe(0);
+    const report = JSON.parse(out.join("\n")) as {
+      excludeNewer: string;
+      changes: { file: string }[];
+    };
+    expect(Date.parse(report.excludeNewer)).toBe(
+      Math.floor((now.getTime() - 3 * 86_400_000) / 1000) * 1000,
+    );
+    for (const change of report.changes) expect(change.file).toBe("uv.lock");
+    const lock = await readFile(path.join(project, "uv.lock"), "utf8");
+    expect(lock).toContain('name = "six"');
+    expect(lock).not.toContain("exclude-newer");
+    expect(await readFile(path.join(project, "pyproject.toml"), "utf8")).toBe(pyproject);
+    expect((await uv("lock", "--check")).exitCode).toBe(0);
+    const changed = (await git("status", "--porcelain", "--untracked-files=all")).stdout.trim();
+    expect(changed === "" || changed === "M uv.lock").toBe(true);
+  }, 300_000);
+});
