@@ -39,6 +39,7 @@ ${wrapText(this.usageLine, HELP_WIDTH, "    ").join("\n").replace(/^ {4}/, "  ")
   In a project: update [--to <v>] [--dry-run] [--json] [--offline]
                 check-update
                 update --pins [--cooldown <days>] [--no-relock] [--no-image]
+                  [--uv <x.y.z>] [--dry-run] [--json]
 
 Archetypes:
 ${rows(archetypes.map((a) => [a.id, `${a.title}: ${a.description}`]))}

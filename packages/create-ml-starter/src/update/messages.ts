@@ -84,6 +84,13 @@ export const pinsMessages = {
   relocked: (date: string) => `  relocked uv.lock with uv lock --upgrade --exclude-newer ${date}`,
   packageBumped: (change: { pin: string; from: string; to: string }) =>
     `  bumped   ${change.pin} ${change.from || "(new)"} → ${change.to || "(removed)"}`,
+  uvUnavailable: (version: string, stderr: string) =>
+    `uv ${version} could not be found with hashes in your package index: ${lastLine(stderr)}`,
+  uvUnavailableHint:
+    "pass a published uv version (uv self version shows yours); nothing was changed",
+  noUvPin:
+    "The project pins no uv version (.devcontainer/uv-requirements.txt); --uv has nothing to bump.",
+  uvBumped: (file: string, from: string, to: string) => `  bumped   uv ${from} → ${to} in ${file}`,
   relockFailed: (stderr: string) => `uv lock --upgrade failed: ${lastLine(stderr)}`,
   summary: (changes: number, dryRun: boolean) =>
     `${dryRun ? "Would refresh" : "Refreshed"} pins: ${changes} change(s).`,

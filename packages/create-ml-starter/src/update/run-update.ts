@@ -7,7 +7,7 @@ import { GENERATOR } from "../core/generator-info.js";
 import { applyMerge } from "./apply-merge.js";
 import { refreshLockfiles, type LockOutcome } from "./lockfiles.js";
 import { planMerge, type FilePlan, type MergeTrees } from "./merge-files.js";
-import { runPins } from "./pins.js";
+import { runPins } from "./pins/run-pins.js";
 import { migrateTree, pendingMigrations } from "./migrations.js";
 import { updateMessages } from "./messages.js";
 import { assertCleanTree, readProjectState, type ProjectState } from "./project-state.js";

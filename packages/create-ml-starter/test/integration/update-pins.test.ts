@@ -7,8 +7,12 @@ import path from "node:path";
 import { run, tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProject, EXIT_CODES, MlStarterError } from "../../src/index.js";
-import { currentDigest, parseChallenge, parseImageRef } from "../../src/update/image-digest.js";
-import { runPins } from "../../src/update/pins.js";
+import {
+  currentDigest,
+  parseChallenge,
+  parseImageRef,
+} from "../../src/update/pins/image-digest.js";
+import { runPins } from "../../src/update/pins/run-pins.js";
 import { REPO_CATALOG, REPO_TEMPLATES } from "../repo-templates.js";
 
 const OLD = `sha256:${"a".repeat(64)}`;
@@ -217,4 +221,60 @@ describe("update --pins relock", () => {
     const changed = (await git("status", "--porcelain", "--untracked-files=all")).stdout.trim();
     expect(changed === "" || changed === "M uv.lock").toBe(true);
   }, 300_000);
+});
+
+// Real uv against the configured package index: the hashes come from `uv pip compile --generate-hashes`.
+describe("update --pins --uv", () => {
+  let project: string;
+  const git = (...args: string[]) => run("git", args, { cwd: project });
+  const pins = (...args: string[]) =>
+    runPins(["--pins", "--no-relock", "--no-image", ...args], {
+      out: () => undefined,
+      cwd: project,
+    });
+  const textFiles = async () =>
+    (await git("ls-files")).stdout.split("\n").filter((f) => f && f !== "uv.lock");
+
+  beforeAll(async () => {
+    const result = await createProject({
+      templatesRoot: REPO_TEMPLATES,
+      catalogRoot: REPO_CATALOG,
+      archetype: "classification",
+      targetDir: path.join(tmp.path, "uv-bump"),
+      git: true,
+      install: false,
+    });
+    project = result.targetDir;
+  });
+
+  it("an unpublished version or a malformed one changes nothing (exit 3, exit 2)", async () => {
+    const unpublished = await errorOf(pins("--uv", "0.0.999"));
+    expect(unpublished?.code).toBe("UPDATE_SOURCE_UNAVAILABLE");
+    expect((await errorOf(pins("--uv", "latest")))?.code).toBe("INVALID_OPTION");
+    expect((await git("status", "--porcelain")).stdout).toBe("");
+  });
+
+  it("moves every pin of uv's version, hashes included, and leaves no old one behind", async () => {
+    const req = path.join(project, ".devcontainer", "uv-requirements.txt");
+    const from = /^uv==(\S+)/m.exec(await readFile(req, "utf8"))![1]!;
+    const [major, minor, patch] = from.split(".").map(Number) as [number, number, number];
+    // The previous patch of the same series: published, and a bump within the series.
+    const to = `${major}.${minor}.${patch - 1}`;
+    expect(await pins("--uv", to)).toBe(0);
+    const text = await readFile(req, "utf8");
+    expect(text).toMatch(new RegExp(`^uv==${to.replace(/\./g, "\\.")} \\\\$`, "m"));
+    expect(text.match(/--hash=sha256:[0-9a-f]{64}/g)!.length).toBeGreaterThan(5);
+    const stale: string[] = [];
+    for (const file of await textFiles())
+      if ((await readFile(path.join(project, file), "utf8")).includes(from)) stale.push(file);
+    expect(stale).toEqual([]);
+    const changed = (await git("diff", "--name-only")).stdout.trim().split("\n").sort();
+    expect(changed).toEqual([
+      ".devcontainer/uv-requirements.txt",
+      ".github/workflows/check-update.yml",
+      ".github/workflows/verify.yml",
+      "ml-starter.json",
+      "pyproject.toml",
+    ]);
+  });
 });

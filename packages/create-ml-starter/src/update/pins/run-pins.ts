@@ -2,16 +2,19 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "smol-toml";
-import { MlStarterError } from "../core/errors.js";
-import { runTool } from "./git.js";
+import { MlStarterError } from "../../core/errors.js";
+import { runTool } from "../git.js";
 import { currentDigest, formatImageRef, parseImageRef } from "./image-digest.js";
-import { pinsMessages } from "./messages.js";
-import { assertCleanTree, readProjectState } from "./project-state.js";
+import { pinsMessages } from "../messages.js";
+import { assertCleanTree, readProjectState } from "../project-state.js";
+import { currentUvVersion, uvBumpEdits, type FileEdit } from "./uv-version.js";
 
 export interface PinsOptions {
   cooldownDays: number;
   relock: boolean;
   image: boolean;
+  /** Bump uv to this exact version everywhere the project pins it; undefined leaves uv alone. */
+  uv: string | undefined;
   dryRun: boolean;
   json: boolean;
 }
@@ -48,6 +51,7 @@ export function parsePinsArgs(argv: readonly string[]): PinsOptions {
         cooldown: { type: "string", default: "7" },
         "no-relock": { type: "boolean", default: false },
         "no-image": { type: "boolean", default: false },
+        uv: { type: "string" },
         "dry-run": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         debug: { type: "boolean", default: false },
@@ -57,7 +61,12 @@ export function parsePinsArgs(argv: readonly string[]): PinsOptions {
       throw new Error(
         `--cooldown takes a whole number of days, not ${JSON.stringify(values.cooldown)}`,
       );
+    if (values.uv !== undefined && !/^\d+\.\d+\.\d+$/.test(values.uv))
+      throw new Error(
+        `--uv takes an exact version such as 0.13.9, not ${JSON.stringify(values.uv)}`,
+      );
     return {
+      uv: values.uv,
       cooldownDays: Number(values.cooldown),
       relock: !values["no-relock"],
       image: !values["no-image"],
@@ -116,6 +125,25 @@ function lockedVersions(text: string): Map<string, string> {
   return new Map((lock.package ?? []).map((p) => [p.name, p.version ?? ""]));
 }
 
+/** The files to rewrite for uv `to` (read, and the index asked, before anything is written). */
+async function uvEditsFor(
+  root: string,
+  to: string,
+  changes: PinChange[],
+  notes: string[],
+): Promise<FileEdit[]> {
+  const from = await currentUvVersion(root);
+  if (from === undefined)
+    throw new MlStarterError("INVALID_OPTION", pinsMessages.noUvPin, { hint: USAGE });
+  if (from === to) return [];
+  const edits = await uvBumpEdits(root, from, to);
+  for (const edit of edits) {
+    changes.push({ pin: "uv", file: edit.file, from, to });
+    notes.push(pinsMessages.uvBumped(edit.file, from, to));
+  }
+  return edits;
+}
+
 /** `update --pins`: refresh the project's pins in place (never the template files' other content). */
 export async function runPins(
   argv: readonly string[],
@@ -142,6 +170,8 @@ export async function runPins(
       }
     }
   }
+  const uvEdits =
+    options.uv === undefined ? [] : await uvEditsFor(state.root, options.uv, changes, notes);
   const excludeNewer = options.relock
     ? new Date(now.getTime() - options.cooldownDays * DAY_MS)
         .toISOString()
@@ -156,6 +186,8 @@ export async function runPins(
       for (const change of locked) notes.push(pinsMessages.packageBumped(change));
     }
     if (devText !== undefined) await writeFile(devPath, devText);
+    for (const edit of uvEdits)
+      await writeFile(path.join(state.root, ...edit.file.split("/")), edit.text);
   }
   const report: PinsReport = { dryRun: options.dryRun, excludeNewer, changes };
   if (options.json) io.out(JSON.stringify(report, null, 2));

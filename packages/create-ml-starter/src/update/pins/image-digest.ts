@@ -1,5 +1,5 @@
-import { MlStarterError } from "../core/errors.js";
-import { pinsMessages } from "./messages.js";
+import { MlStarterError } from "../../core/errors.js";
+import { pinsMessages } from "../messages.js";
 
 /** An image reference split for the distribution API: `registry/name:tag@sha256:…`. */
 export interface ImageRef {
