@@ -57,6 +57,20 @@ afterAll(async () => {
   await tmp.cleanup();
 });
 
+/** A committed classification project (git, no install) in the temp dir. */
+const generate = async (name: string, devcontainerImage?: string) =>
+  (
+    await createProject({
+      templatesRoot: REPO_TEMPLATES,
+      catalogRoot: REPO_CATALOG,
+      archetype: "classification",
+      targetDir: path.join(tmp.path, name),
+      git: true,
+      install: false,
+      ...(devcontainerImage ? { devcontainerImage } : {}),
+    })
+  ).targetDir;
+
 const errorOf = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
@@ -104,16 +118,7 @@ describe("update --pins in a generated project", () => {
 
   beforeAll(async () => {
     tags.set("dev/python:3.11", OLD);
-    const result = await createProject({
-      templatesRoot: REPO_TEMPLATES,
-      catalogRoot: REPO_CATALOG,
-      archetype: "classification",
-      targetDir: path.join(tmp.path, "demo"),
-      devcontainerImage: `${host}/dev/python:3.11@${OLD}`,
-      git: true,
-      install: false,
-    });
-    project = result.targetDir;
+    project = await generate("demo", `${host}/dev/python:3.11@${OLD}`);
   });
 
   it("with the tag unmoved, changes nothing", async () => {
@@ -180,15 +185,7 @@ describe("update --pins relock", () => {
   const uv = (...args: string[]) => run("uv", args, { cwd: project, timeout: 240_000 });
 
   beforeAll(async () => {
-    const result = await createProject({
-      templatesRoot: REPO_TEMPLATES,
-      catalogRoot: REPO_CATALOG,
-      archetype: "classification",
-      targetDir: path.join(tmp.path, "relock"),
-      git: true,
-      install: false,
-    });
-    project = result.targetDir;
+    project = await generate("relock");
     expect((await uv("add", "--frozen", "six")).exitCode).toBe(0);
     expect((await uv("lock")).exitCode).toBe(0);
     await git("-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-qam", "six");
@@ -236,15 +233,7 @@ describe("update --pins --uv", () => {
     (await git("ls-files")).stdout.split("\n").filter((f) => f && f !== "uv.lock");
 
   beforeAll(async () => {
-    const result = await createProject({
-      templatesRoot: REPO_TEMPLATES,
-      catalogRoot: REPO_CATALOG,
-      archetype: "classification",
-      targetDir: path.join(tmp.path, "uv-bump"),
-      git: true,
-      install: false,
-    });
-    project = result.targetDir;
+    project = await generate("uv-bump");
   });
 
   it("an unpublished version or a malformed one changes nothing (exit 3, exit 2)", async () => {
