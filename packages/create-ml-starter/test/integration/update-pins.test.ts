@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { PinsReportSchema } from "@ml-starter/schema";
 import { run, tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProject, EXIT_CODES, MlStarterError } from "../../src/index.js";
@@ -138,7 +139,7 @@ describe("update --pins in a generated project", () => {
     tags.set("dev/python:3.11", NEW);
     out.length = 0;
     expect(await runPins(["--pins", "--no-relock", "--dry-run", "--json"], io())).toBe(0);
-    expect(JSON.parse(out.join("\n"))).toEqual({
+    expect(PinsReportSchema.parse(JSON.parse(out.join("\n")))).toEqual({
       dryRun: true,
       excludeNewer: null,
       changes: [

@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "smol-toml";
+import type { PinsReport } from "@ml-starter/schema";
 import { MlStarterError } from "../../core/errors.js";
 import { runTool } from "../git.js";
 import { currentDigest, formatImageRef, parseImageRef } from "./image-digest.js";
@@ -19,20 +20,7 @@ export interface PinsOptions {
   json: boolean;
 }
 
-export interface PinChange {
-  /** `image`, or the name of a locked Python package. */
-  pin: string;
-  file: string;
-  from: string;
-  to: string;
-}
-
-export interface PinsReport {
-  dryRun: boolean;
-  /** The `exclude-newer` cut-off the relock used (now − cooldown), or null when not relocked. */
-  excludeNewer: string | null;
-  changes: PinChange[];
-}
+export type PinChange = PinsReport["changes"][number];
 
 const USAGE =
   "usage: update --pins [--cooldown <days>] [--no-relock] [--no-image] [--dry-run] [--json]";
