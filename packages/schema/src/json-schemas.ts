@@ -3,7 +3,7 @@ import { TemplateManifestSchema } from "./manifest.js";
 import { ProjectFileSchema } from "./project-file.js";
 import { VerifyReportSchema } from "./report.js";
 import { CompetitionProfileSchema } from "./competition-profile.js";
-import { UpdateReportSchema } from "./update/update-report.js";
+import { PinsReportSchema, UpdateReportSchema } from "./update/update-report.js";
 import { MigrationsSchema } from "./update/migrations.js";
 
 /** File name → JSON Schema, generated from the zod schemas (input side: what people and tools write). */
@@ -23,6 +23,10 @@ export function jsonSchemas(): Record<string, unknown> {
     "update-report.schema.json": gen(
       UpdateReportSchema,
       "ml-starter update report (update --json)",
+    ),
+    "pins-report.schema.json": gen(
+      PinsReportSchema,
+      "ml-starter pins report (update --pins --json)",
     ),
     "migrations.schema.json": gen(
       MigrationsSchema,

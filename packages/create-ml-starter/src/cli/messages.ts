@@ -36,7 +36,10 @@ ${wrapText(this.usageLine, HELP_WIDTH, "    ").join("\n").replace(/^ {4}/, "  ")
           npm create @ml-starter@latest <dir> -- …
           npx ${PACKAGE_NAMES.create} <dir> …
   Verify a generated project: npx ${PACKAGE_NAMES.verify} --help
-  In a project: update [--to <v>] [--dry-run] [--json] [--offline], check-update
+  In a project: update [--to <v>] [--dry-run] [--json] [--offline]
+                check-update
+                update --pins [--cooldown <days>] [--no-relock] [--no-image]
+                  [--uv <x.y.z>] [--dry-run] [--json]
 
 Archetypes:
 ${rows(archetypes.map((a) => [a.id, `${a.title}: ${a.description}`]))}

@@ -59,3 +59,39 @@ export const updateMessages = {
 function lastLine(text: string): string {
   return text.trim().split("\n").pop() ?? "unknown error";
 }
+
+/** Every line `update --pins` prints. */
+export const pinsMessages = {
+  noRegistry: (ref: string) =>
+    `Devcontainer image ${ref} names no registry host, so its tag cannot be looked up.`,
+  noTag: (ref: string) => `Devcontainer image ${ref} has no tag to refresh the digest from.`,
+  imageHint:
+    "pin the image as registry/name:tag@sha256:<digest> in .devcontainer/devcontainer.json",
+  unreachable: (registry: string, reason: string) =>
+    `Could not reach the image registry ${registry}: ${reason}`,
+  tokenFailed: (status: number) =>
+    `The image registry refused an anonymous pull token (HTTP ${status}).`,
+  tagMissing: (ref: { registry: string; name: string; tag: string }) =>
+    `Tag ${ref.tag} of ${ref.registry}/${ref.name} does not exist in the registry; nothing was changed.`,
+  tagMissingHint: "pin an existing tag in .devcontainer/devcontainer.json, or pass --no-image",
+  registryStatus: (ref: { registry: string; name: string }, status: number) =>
+    `The image registry answered HTTP ${status} for ${ref.registry}/${ref.name}; nothing was changed.`,
+  noDigest: (ref: { registry: string; name: string }) =>
+    `The image registry sent no Docker-Content-Digest for ${ref.registry}/${ref.name}.`,
+  noImage: 'No pinned "image" in .devcontainer/devcontainer.json; the digest is left alone.',
+  imageSame: (ref: string) => `  same     image ${ref}`,
+  imageBumped: (from: string, to: string) => `  bumped   image ${from} → ${to}`,
+  relocked: (date: string) => `  relocked uv.lock with uv lock --upgrade --exclude-newer ${date}`,
+  packageBumped: (change: { pin: string; from: string; to: string }) =>
+    `  bumped   ${change.pin} ${change.from || "(new)"} → ${change.to || "(removed)"}`,
+  uvUnavailable: (version: string, stderr: string) =>
+    `uv ${version} could not be found with hashes in your package index: ${lastLine(stderr)}`,
+  uvUnavailableHint:
+    "pass a published uv version (uv self version shows yours); nothing was changed",
+  noUvPin:
+    "The project pins no uv version (.devcontainer/uv-requirements.txt); --uv has nothing to bump.",
+  uvBumped: (file: string, from: string, to: string) => `  bumped   uv ${from} → ${to} in ${file}`,
+  relockFailed: (stderr: string) => `uv lock --upgrade failed: ${lastLine(stderr)}`,
+  summary: (changes: number, dryRun: boolean) =>
+    `${dryRun ? "Would refresh" : "Refreshed"} pins: ${changes} change(s).`,
+};

@@ -7,6 +7,7 @@ import { GENERATOR } from "../core/generator-info.js";
 import { applyMerge } from "./apply-merge.js";
 import { refreshLockfiles, type LockOutcome } from "./lockfiles.js";
 import { planMerge, type FilePlan, type MergeTrees } from "./merge-files.js";
+import { runPins } from "./pins/run-pins.js";
 import { migrateTree, pendingMigrations } from "./migrations.js";
 import { updateMessages } from "./messages.js";
 import { assertCleanTree, readProjectState, type ProjectState } from "./project-state.js";
@@ -53,7 +54,7 @@ export function parseUpdateArgs(argv: readonly string[]): UpdateOptions {
     return { to: values.to, dryRun: values["dry-run"], json: values.json, offline: values.offline };
   } catch (error) {
     throw new MlStarterError("INVALID_OPTION", (error as Error).message, {
-      hint: "usage: update [--to <version>] [--dry-run] [--json] [--offline]",
+      hint: "usage: update [--to <version>] [--dry-run] [--json] [--offline] | update --pins …",
     });
   }
 }
@@ -101,6 +102,8 @@ async function prepare(state: ProjectState, options: UpdateOptions, io: UpdateIo
 
 /** `update`: render old and new with the project's answers, migrate, merge 3-way into the tree, relock. */
 export async function runUpdate(argv: readonly string[], io: UpdateIo): Promise<number> {
+  // `--pins` refreshes the pins of the project as it is; it renders no template.
+  if (argv.includes("--pins")) return runPins(argv, io);
   const options = parseUpdateArgs(argv);
   const state = await readProjectState(io.cwd);
   const from = state.file.generator.version;

@@ -50,9 +50,11 @@ const verifierSpec = `${verifier.name}@${verifier.version}`;
 const RELEASE = ".github/workflows/release.yml";
 /** The generated projects' weekly `check-update` (issue 17): scheduled and manual only. */
 const CHECK_UPDATE = "templates/_shared/_github/workflows/check-update.yml";
-/** The only job-level grants above read: the release job's OIDC token for npm trusted publishing. */
+/** The only job-level grants above read: the release's OIDC token, and check-update's pull request. */
 const ELEVATED: Record<string, Record<string, Record<string, string>>> = {
   [RELEASE]: { publish: { contents: "read", "id-token": "write" } },
+  // Pushes the update's branch and opens its pull request (issue 17).
+  [CHECK_UPDATE]: { "check-update": { contents: "write", "pull-requests": "write" } },
 };
 
 describe.each(all.map((wf) => [wf.label, wf] as const))("%s", (_label, wf) => {
@@ -420,5 +422,32 @@ describe("dependabot", () => {
       expect(dirs(u)).toEqual(["/"]);
       expect(u.cooldown?.["default-days"]).toBeGreaterThanOrEqual(1);
     }
+  });
+});
+
+describe("the generated project's .github/workflows/check-update.yml", () => {
+  const wf = byLabel(CHECK_UPDATE);
+  const check = job(wf, "check-update");
+
+  it("runs update from the latest package, a non-zero exit (conflicts) failing before any commit", () => {
+    const update = stepRunning(check, /npx --yes @ml-starter\/create@latest update --json/);
+    expect(update).toBeDefined();
+    const steps = stepsOf(check);
+    const open = stepRunning(check, /gh pr create/);
+    expect(open).toBeDefined();
+    expect(steps.indexOf(update!)).toBeLessThan(steps.indexOf(open!));
+    expect(update!["continue-on-error"]).toBeUndefined();
+  });
+
+  it("opens the pull request with gh and the job token, the checkout keeping no credentials", () => {
+    const open = stepRunning(check, /gh pr create/)!;
+    expect(open.env).toMatchObject({ GH_TOKEN: "${{ github.token }}" });
+    expect(open.run).toMatch(/gh auth setup-git/);
+    expect(open.run).toMatch(/git ls-remote --exit-code --heads origin "\$branch"/);
+    expect(stepUsing(check, "actions/checkout")?.with).toMatchObject({
+      "persist-credentials": false,
+    });
+    const actions = stepsOf(check).flatMap((s) => (s.uses ? [s.uses.split("@")[0]] : []));
+    expect(actions).toEqual(["actions/checkout", "actions/setup-node", "astral-sh/setup-uv"]);
   });
 });

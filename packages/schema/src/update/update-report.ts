@@ -41,3 +41,26 @@ export const UpdateReportSchema = z
 
 export type UpdateReport = z.infer<typeof UpdateReportSchema>;
 export type UpdateSource = z.infer<typeof UpdateSourceSchema>;
+
+/** `update --pins --json` (and with `--dry-run`): the pins refreshed, or that would be. */
+export const PinsReportSchema = z
+  .object({
+    dryRun: z.boolean(),
+    /** The `exclude-newer` cut-off of the relock (now − cooldown, ISO 8601 UTC); null with --no-relock. */
+    excludeNewer: z.string().min(1).nullable(),
+    changes: z.array(
+      z
+        .object({
+          /** `image`, `uv`, or the name of a locked Python package. */
+          pin: z.string().min(1),
+          file: z.string().min(1),
+          /** "" for a package the relock added; `to` is "" for one it removed. */
+          from: z.string(),
+          to: z.string(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type PinsReport = z.infer<typeof PinsReportSchema>;
