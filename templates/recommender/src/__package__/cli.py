@@ -105,7 +105,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from .files import write_json
+    from .io import write_json
     from .pipeline import PipelineConfig, evaluate
     from .snapshot import week_dates
 
@@ -121,7 +121,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         {
             "archetype": ARCHETYPE,
             "dataset": ds.source,
-            "models": results,
+            # Rounded so the JSON text is the same on every OS (the last float bits can differ).
+            "models": {m: {k: round(v, 6) for k, v in r.items()} for m, r in results.items()},
             "schema_version": SCHEMA_VERSION,
             "seed": args.seed,
         },
@@ -157,7 +158,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 def cmd_download(args: argparse.Namespace) -> int:
     from .download import download
 
-    return download(args.out, files=args.files, force=args.force)
+    return download(COMPETITION_SLUG, args.data_dir, force=args.force, files=args.files)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -193,9 +194,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("download", help="fetch the competition CSVs (not images/) into data/raw")
-    p.add_argument("--out", type=Path, default=RAW_DIR, help=f"target (default {RAW_DIR})")
+    p.add_argument("--data-dir", type=Path, default=RAW_DIR, help=f"target (default {RAW_DIR})")
     p.add_argument("--files", nargs="+", default=list(COMPETITION_FILES), metavar="FILE")
-    p.add_argument("--force", action="store_true", help="download again even if present")
+    p.add_argument(
+        "--force", action="store_true", help="replace files that differ from the download"
+    )
     p.set_defaults(func=cmd_download)
     return parser
 

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .constants import ARTICLE_ID_LEN, SUBMISSION_COLUMNS, K
-from .files import write_csv
+from .io import write_csv
 from .metric import parse_prediction
 
 

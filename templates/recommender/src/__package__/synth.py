@@ -35,7 +35,7 @@ from .constants import (
     TRANSACTIONS_FILE,
     K,
 )
-from .files import write_csv
+from .io import write_csv
 
 
 @dataclass(frozen=True)
