@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ARCHETYPE_OF_TASK, METRIC_NAMES, METRICS, TASK_TYPES } from "./metric-registry.js";
+import { RecommenderProfileSchema, type RecommenderProfile } from "./recommender-profile.js";
 
 /**
  * `competition.toml`: the one file holding a competition's facts in a generated tabular project
@@ -174,12 +175,30 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
   }
 }
 
+/** Any archetype's profile: tabular (classification, regression) or recommender. */
+export type AnyProfile = CompetitionProfile | RecommenderProfile;
+
+/** What the catalog lists an entry under: the tabular task type, or the archetype for the others. */
+export const LISTING_TYPES = [...TASK_TYPES, "recommender"] as const;
+export type ListingType = (typeof LISTING_TYPES)[number];
+
+/** The schema that validates a parsed profile document, chosen by its `archetype`. */
+export function profileSchemaOf(doc: unknown): typeof CompetitionProfileSchema | typeof RecommenderProfileSchema {
+  const archetype = typeof doc === "object" && doc !== null ? (doc as { archetype?: unknown }).archetype : undefined;
+  return archetype === "recommender" ? RecommenderProfileSchema : CompetitionProfileSchema;
+}
+
+/** The listing type of a valid profile. */
+export function listingTypeOf(profile: AnyProfile): ListingType {
+  return profile.archetype === "recommender" ? "recommender" : profile.task.type;
+}
+
 /** A catalog entry (`catalog/<slug>.toml`): a profile plus what the catalog lists and the winners' approaches. */
 export const CatalogEntrySchema = z
   .object({
     catalog: z
       .object({
-        type: z.enum(TASK_TYPES),
+        type: z.enum(LISTING_TYPES),
         summary: z.string().min(1).max(100),
         approaches: z.string().min(1).meta({ description: "Markdown with sources; written into APPROACHES.md" }),
       })
@@ -188,10 +207,10 @@ export const CatalogEntrySchema = z
   .catchall(z.unknown())
   .superRefine((entry, ctx) => {
     const { catalog, ...profile } = entry;
-    const result = CompetitionProfileSchema.safeParse(profile);
+    const result = profileSchemaOf(profile).safeParse(profile);
     if (!result.success) for (const i of result.error.issues) ctx.addIssue({ code: "custom", path: i.path, message: i.message });
-    else if (catalog.type !== result.data.task.type) {
-      ctx.addIssue({ code: "custom", path: ["catalog", "type"], message: "differs from task.type" });
+    else if (catalog.type !== listingTypeOf(result.data)) {
+      ctx.addIssue({ code: "custom", path: ["catalog", "type"], message: "differs from the profile's task type (or archetype)" });
     }
   });
 

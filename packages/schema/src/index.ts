@@ -4,6 +4,7 @@ export * from "./project-file.js";
 export * from "./metrics-file.js";
 export * from "./report.js";
 export * from "./competition-profile.js";
+export * from "./recommender-profile.js";
 export * from "./metric-registry.js";
 export { formatIssues } from "./format-issues.js";
 export { jsonSchemas } from "./json-schemas.js";

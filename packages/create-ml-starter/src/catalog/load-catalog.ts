@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readdir, readFile } from "node:fs/promises";
 import { parse } from "smol-toml";
-import { CatalogEntrySchema, CompetitionProfileSchema, formatIssues, type CompetitionProfile } from "@ml-starter/schema";
+import { CatalogEntrySchema, formatIssues, profileSchemaOf, type AnyProfile, type ListingType } from "@ml-starter/schema";
 import { MlStarterError } from "../core/errors.js";
 import { profileText } from "./profile-text.js";
 
@@ -9,8 +9,8 @@ import { profileText } from "./profile-text.js";
 export interface Competition {
   slug: string;
   /** The catalog's own fields: the type it is listed under, a one-line summary, the winners' approaches. */
-  listing: { type: CompetitionProfile["task"]["type"]; summary: string; approaches: string };
-  profile: CompetitionProfile;
+  listing: { type: ListingType; summary: string; approaches: string };
+  profile: AnyProfile;
   /** The `competition.toml` a project gets: the entry's text without its `[catalog]` table (comments kept). */
   profileToml: string;
 }
@@ -32,7 +32,8 @@ export function parseCatalogEntry(file: string, text: string): Competition {
   const entry = CatalogEntrySchema.safeParse(data);
   if (!entry.success) throw invalid(file, formatIssues(entry.error).join("; "));
   const profileToml = profileText(file, text);
-  const profile = CompetitionProfileSchema.safeParse(parse(profileToml));
+  const doc = parse(profileToml);
+  const profile = profileSchemaOf(doc).safeParse(doc);
   if (!profile.success) throw invalid(file, `without [catalog]: ${formatIssues(profile.error).join("; ")}`);
   const slug = path.basename(file, CATALOG_SUFFIX);
   if (profile.data.slug !== slug) throw invalid(file, `slug "${profile.data.slug}" differs from the file name`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { METRICS } from "@ml-starter/schema";
 import { loadCatalog, loadRegistry } from "../../src/index.js";
+import { profileFiles, profileMargin } from "../../src/catalog/profile-plan.js";
 import { REPO_CATALOG, REPO_TEMPLATES } from "../repo-templates.js";
 
 // The verify plan of an archetype restates its canonical profile's synthetic margin and file names;
@@ -17,7 +18,15 @@ describe.each(withProfile.map((a) => [a.manifest.id, a] as const))("%s's verify 
   });
 
   it("enforces exactly the profile's [synthetic].margin, in the metric's direction", () => {
-    const { metric, min_delta } = entry!.profile.synthetic.margin;
+    const profile = entry!.profile;
+    if (profile.archetype === "recommender") {
+      const { name } = profile.metric;
+      expect(manifest.verify.metrics.margins).toEqual([
+        { id: "two-stage-over-best-naive", metric: `two_stage.${name}`, baseline: `best_naive.${name}`, minRatio: profile.synthetic.margin.min_ratio },
+      ]);
+      return;
+    }
+    const { metric, min_delta } = profile.synthetic.margin;
     const [better, worse] = METRICS[metric].higherIsBetter ? ["lightgbm", "naive"] : ["naive", "lightgbm"];
     expect(manifest.verify.metrics.margins.map(({ metric: m, baseline, minDelta }) => ({ m, baseline, minDelta }))).toEqual([
       { m: `${better}.${metric}`, baseline: `${worse}.${metric}`, minDelta: min_delta },
@@ -25,9 +34,9 @@ describe.each(withProfile.map((a) => [a.manifest.id, a] as const))("%s's verify 
   });
 
   it("lists the synthetic files under the profile's names", () => {
-    const { files } = entry!.profile;
     const outputs = manifest.verify.outputs.map((o) => o.path);
-    for (const name of [files.train, files.test, files.sample_submission].filter((n) => n !== undefined)) {
+    expect(manifest.verify.metrics.margins).toEqual([profileMargin(entry!.profile)]);
+    for (const name of profileFiles(entry!.profile)) {
       expect(outputs).toContain(`data/synthetic/${name}`);
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { METRICS } from "@ml-starter/schema";
 import { loadCatalog, loadRegistry } from "../../src/index.js";
-import { planForProfile, profileMargin } from "../../src/catalog/profile-plan.js";
+import { planForProfile, profileFiles, profileMargin } from "../../src/catalog/profile-plan.js";
 import { REPO_CATALOG, REPO_TEMPLATES } from "../repo-templates.js";
 
 const registry = await loadRegistry(REPO_TEMPLATES);
@@ -20,7 +20,7 @@ describe.each(profiled.map((a) => [a.manifest.id, a.manifest] as const))("planFo
     (_slug, profile) => {
       const plan = planForProfile(manifest.verify, canonical, profile);
       const synthetic = plan.outputs.map((o) => o.path).filter((p) => p.startsWith("data/synthetic/") && !p.endsWith("_solution.csv"));
-      const expected = [profile.files.train, profile.files.test, profile.files.sample_submission].filter((f) => f !== undefined);
+      const expected = profileFiles(profile);
       expect(synthetic.sort()).toEqual(expected.map((f) => `data/synthetic/${f}`).sort());
       expect(plan.metrics.margins).toEqual([profileMargin(profile)]);
       expect(plan.steps).toEqual(manifest.verify.steps);
@@ -30,8 +30,12 @@ describe.each(profiled.map((a) => [a.manifest.id, a.manifest] as const))("planFo
 
 describe("profileMargin", () => {
   it("puts the strong model first for higher-is-better metrics and the naive one first otherwise", () => {
-    const titanic = catalog.find((c) => c.slug === "titanic")!.profile;
-    const house = catalog.find((c) => c.slug === "house-prices-advanced-regression-techniques")!.profile;
+    const tabular = (slug: string) => {
+      const { profile } = catalog.find((c) => c.slug === slug)!;
+      if (profile.archetype === "recommender") throw new Error(`${slug} is not tabular`);
+      return profile;
+    };
+    const [titanic, house] = [tabular("titanic"), tabular("house-prices-advanced-regression-techniques")];
     expect(METRICS[titanic.synthetic.margin.metric].higherIsBetter).toBe(true);
     expect(profileMargin(titanic)).toMatchObject({ metric: "lightgbm.accuracy", baseline: "naive.accuracy" });
     expect(profileMargin(house)).toMatchObject({ metric: "naive.rmsle", baseline: "lightgbm.rmsle", id: "rmsle-under-naive" });
