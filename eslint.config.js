@@ -3,7 +3,15 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "templates/**", "packages/*/templates/**", "**/node_modules/**", "**/*.d.ts"] },
+  {
+    ignores: [
+      "**/dist/**",
+      "templates/**",
+      "packages/*/templates/**",
+      "**/node_modules/**",
+      "**/*.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,8 +1,20 @@
 // `pnpm bench`: speed, memory, footprint and start-up figures, side by side with peers measured in the same
 // run, written to bench-results/bench.json and checked against issue 10's targets (reported, never asserted:
-// a noisy machine would make tests flaky). `pnpm bench -- --quick` skips the Python baselines (uv sync, train).
+// a noisy machine would make tests flaky). `pnpm bench -- --quick` skips the Python baselines (uv sync, train,
+// the train scaling run); `pnpm bench -- --train-only` runs only the train scaling and updates bench.json.
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +22,8 @@ import { performance } from "node:perf_hooks";
 import { measureFootprint } from "./bench/footprint.mjs";
 import { interleaved } from "./bench/measure.mjs";
 import { PEERS, ensurePeers, equivalentTemplates } from "./bench/peers.mjs";
-import { checkTargets, printReport } from "./bench/report.mjs";
+import { checkTargets, printReport, printTrainScaling } from "./bench/report.mjs";
+import { trainScaling } from "./bench/train-scaling.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = path.join(root, "packages/create-ml-starter/dist/cli.js");
@@ -18,6 +31,7 @@ const { createProject, loadRegistry, defaultTemplatesRoot } = await import(
   path.join(root, "packages/create-ml-starter/dist/index.js")
 );
 const quick = process.argv.includes("--quick");
+const trainOnly = process.argv.includes("--train-only");
 const RUNS = 5;
 const SCAFFOLD_FLAGS = ["-a", "classification", "--no-git", "--no-install", "--no-interactive"];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -140,17 +154,58 @@ function treeSize(dir) {
 function fromDataBench() {
   const data = path.join(work, "big data");
   mkdirSync(data);
-  const row = (i) => `${i},${(i * 0.37) % 100},${["a", "b", "c"][i % 3]},${i % 7},some text ${i % 101},${i % 2}\n`;
+  const row = (i) =>
+    `${i},${(i * 0.37) % 100},${["a", "b", "c"][i % 3]},${i % 7},some text ${i % 101},${i % 2}\n`;
   const block = Array.from({ length: 10_000 }, (_, i) => row(i)).join("");
   const fd = openSync(path.join(data, "train.csv"), "w");
   writeSync(fd, "id,x,cat,k,note,target\n");
-  for (let written = 0; written < 2 ** 30; written += Buffer.byteLength(block)) writeSync(fd, block);
+  for (let written = 0; written < 2 ** 30; written += Buffer.byteLength(block))
+    writeSync(fd, block);
   closeSync(fd);
-  writeFileSync(path.join(data, "test.csv"), `id,x,cat,k,note\n${Array.from({ length: 100 }, (_, i) => row(i).split(",").slice(0, 5).join(",")).join("\n")}\n`);
-  const run = (i) => [cli, path.join(work, `from-data-${i}`), "--from-data", data, "--no-copy-data", "--no-install", "--no-git"];
+  writeFileSync(
+    path.join(data, "test.csv"),
+    `id,x,cat,k,note\n${Array.from({ length: 100 }, (_, i) => row(i).split(",").slice(0, 5).join(",")).join("\n")}\n`,
+  );
+  const run = (i) => [
+    cli,
+    path.join(work, `from-data-${i}`),
+    "--from-data",
+    data,
+    "--no-copy-data",
+    "--no-install",
+    "--no-git",
+  ];
   const ms = median(Array.from({ length: 3 }, (_, i) => timed(process.execPath, run(i))));
   rmSync(data, { recursive: true, force: true });
   return ms;
+}
+
+/** bench.json with the train scaling replaced: the rest of an earlier full run is kept. */
+function writeTrainOnly() {
+  const out = path.join(root, "bench-results", "bench.json");
+  let previous = {};
+  try {
+    previous = JSON.parse(readFileSync(out, "utf8"));
+  } catch {
+    // no earlier run: bench.json holds this figure alone
+  }
+  const trainScalingResult = trainScaling({ cli, work });
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify({ ...previous, machine: results.machine, trainScaling: trainScalingResult }, null, 2)}\n`,
+  );
+  printTrainScaling(trainScalingResult);
+  console.log(`\nwritten to ${out}`);
+}
+
+if (trainOnly) {
+  try {
+    writeTrainOnly();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
 }
 
 try {
@@ -158,7 +213,8 @@ try {
   const help = Array.from({ length: RUNS }, () => timed(process.execPath, [cli, "--help"]));
   results.figures["cli --help (ms, median)"] = Math.round(median(help));
 
-  results.figures["--from-data on a 1 GB CSV (ms, to a written profile)"] = Math.round(fromDataBench());
+  results.figures["--from-data on a 1 GB CSV (ms, to a written profile)"] =
+    Math.round(fromDataBench());
 
   for (const m of archetypes) {
     const times = [];
@@ -205,11 +261,18 @@ try {
       results.figures[`${m.id}: train (ms)`] = Math.round(
         timed("uv", ["run", "--locked", importName, "train"], project),
       );
+      results.figures[`${m.id}: pytest (ms)`] = Math.round(
+        timed("uv", ["run", "--locked", "pytest", "-q", "-p", "no:cacheprovider"], project),
+      );
     }
   }
   // compare: two reports whose every installed package differs (time must stay linear in the package count).
-  const { compareReports, renderCompareTable } = await import(path.join(root, "packages/verify/dist/index.js"));
-  const { emptyReport } = await import(path.join(root, "packages/verify/dist/report-draft.js"));
+  const { compareReports, renderCompareTable } = await import(
+    path.join(root, "packages/verify/dist/index.js")
+  );
+  const { emptyReport } = await import(
+    path.join(root, "packages/verify/dist/report/report-draft.js")
+  );
   for (const n of [40_000, 400_000]) {
     const report = (version) => {
       const r = emptyReport("host");
@@ -219,18 +282,22 @@ try {
     const [a, b] = [report("1"), report("2")];
     const start = performance.now();
     renderCompareTable([a, b], compareReports([a, b]));
-    results.figures[`compare + table, ${n} differing packages (ms)`] = Math.round(performance.now() - start);
+    results.figures[`compare + table, ${n} differing packages (ms)`] = Math.round(
+      performance.now() - start,
+    );
   }
   results.footprint = await measureFootprint({ root, work, runs: 3 });
   results.startup = startup(results.footprint.bin);
   results.scaffold = scaffoldWithPeers(results.footprint.bin);
   results.peers = PEERS;
+  if (!quick) results.trainScaling = trainScaling({ cli, work });
   results.targets = checkTargets(results);
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
   const out = path.join(root, "bench-results", "bench.json");
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results.figures, null, 2));
   printReport(results);
+  if (results.trainScaling) printTrainScaling(results.trainScaling);
   console.log(`\nwritten to ${out}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -9,10 +9,16 @@ import { fileURLToPath } from "node:url";
 
 // The two published bins, as `npx @ml-starter/create` and `npx @ml-starter/verify` run them.
 const bins = {
-  "create-ml-starter": fileURLToPath(new URL("../packages/create-ml-starter/dist/cli.js", import.meta.url)),
-  "ml-starter-verify": fileURLToPath(new URL("../packages/verify/dist/cli.js", import.meta.url)),
+  "create-ml-starter": fileURLToPath(
+    new URL("../packages/create-ml-starter/dist/cli.js", import.meta.url),
+  ),
+  "ml-starter-verify": fileURLToPath(
+    new URL("../packages/verify/dist/cli/cli.js", import.meta.url),
+  ),
 };
-const parent = process.argv[2] ? path.resolve(process.argv[2]) : mkdtempSync(path.join(tmpdir(), "ml-starter demo "));
+const parent = process.argv[2]
+  ? path.resolve(process.argv[2])
+  : mkdtempSync(path.join(tmpdir(), "ml-starter demo "));
 const target = path.join(parent, "titanic-starter");
 
 function step(bin, args) {
@@ -23,4 +29,6 @@ function step(bin, args) {
 
 step("create-ml-starter", [target, "--archetype", "classification", "--no-interactive"]);
 step("ml-starter-verify", [target]);
-console.log(`\nDemo project: ${target}\nReport: ${path.join(target, "outputs", "verify", "report.json")}`);
+console.log(
+  `\nDemo project: ${target}\nReport: ${path.join(target, "outputs", "verify", "report.json")}`,
+);

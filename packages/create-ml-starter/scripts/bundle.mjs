@@ -100,7 +100,9 @@ function inlinedPackages(metafile) {
 function licenceText(dir) {
   const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
   // LF only, like every file we ship (some packages ship a CRLF licence).
-  return file ? readFileSync(path.join(dir, file), "utf8").replace(/\r\n?/g, "\n").trim() : undefined;
+  return file
+    ? readFileSync(path.join(dir, file), "utf8").replace(/\r\n?/g, "\n").trim()
+    : undefined;
 }
 
 const sections = inlinedPackages(result.metafile).map(([name, dir]) => {

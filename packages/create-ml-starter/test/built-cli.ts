@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +14,14 @@ export const BUILT_TEMPLATES = fileURLToPath(new URL("../templates/", import.met
 
 /** The verifier's built bin (a devDependency: the scaffolder itself never runs it). */
 const verifyPackageJson = createRequire(import.meta.url).resolve("@ml-starter/verify/package.json");
-export const BUILT_VERIFY_CLI = path.join(path.dirname(verifyPackageJson), "dist", "cli.js");
+const verifyBin = (
+  JSON.parse(readFileSync(verifyPackageJson, "utf8")) as { bin: Record<string, string> }
+).bin;
+/** Read from its `bin`, so a move of the verifier's entry cannot leave this path stale. */
+export const BUILT_VERIFY_CLI = path.join(
+  path.dirname(verifyPackageJson),
+  verifyBin["ml-starter-verify"] ?? "",
+);
 
 export function runBuiltVerify(args: readonly string[], options: Options = {}): Promise<RunResult> {
   return run(process.execPath, [BUILT_VERIFY_CLI, ...args], options);

@@ -3,5 +3,8 @@ import { writeFileSync } from "node:fs";
 import { jsonSchemas } from "../dist/index.js";
 
 for (const [name, schema] of Object.entries(jsonSchemas())) {
-  writeFileSync(new URL(`../schemas/${name}`, import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);
+  writeFileSync(
+    new URL(`../schemas/${name}`, import.meta.url),
+    `${JSON.stringify(schema, null, 2)}\n`,
+  );
 }

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { ARCHETYPE_OF_TASK, METRIC_NAMES, METRICS, TASK_TYPES } from "./metric-registry.js";
+import {
+  ARCHETYPE_OF_TASK,
+  METRIC_NAMES,
+  METRICS,
+  PROFILE_ARCHETYPES,
+  TASK_TYPES,
+  TASKS_OF_ARCHETYPE,
+} from "./metric-registry.js";
 import { RecommenderProfileSchema, type RecommenderProfile } from "./recommender-profile.js";
 
 /**
@@ -7,7 +14,16 @@ import { RecommenderProfileSchema, type RecommenderProfile } from "./recommender
  * (docs/competition-profile.md). The generator validates it here; the project validates it again in Python.
  */
 
-export const COLUMN_ROLES = ["id", "target", "numeric", "categorical", "boolean", "datetime", "text", "ignore"] as const;
+export const COLUMN_ROLES = [
+  "id",
+  "target",
+  "numeric",
+  "categorical",
+  "boolean",
+  "datetime",
+  "text",
+  "ignore",
+] as const;
 export const COLUMN_DTYPES = ["int", "float", "str", "bool"] as const;
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -18,24 +34,37 @@ const DataFileName = z
   .regex(/^(?!\.)[^/\\:*?"<>|]+\.(csv|tsv|zip|parquet)$/i, {
     message: "a file name inside the data folder ending in .csv, .tsv, .zip or .parquet",
   })
-  .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 0x20), { message: "control characters in a file name" });
+  .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 0x20), {
+    message: "control characters in a file name",
+  });
 
 const ColumnSchema = z
   .object({
     role: z.enum(COLUMN_ROLES),
     dtype: z.enum(COLUMN_DTYPES),
-    values: z.array(Scalar).min(1).optional().meta({ description: "categorical: the categories (synthetic data)" }),
+    values: z
+      .array(Scalar)
+      .min(1)
+      .optional()
+      .meta({ description: "categorical: the categories (synthetic data)" }),
     min: z.number().optional(),
     max: z.number().optional(),
-    missing: z.number().min(0).lt(1).optional().meta({ description: "share of blanks in synthetic data" }),
+    missing: z
+      .number()
+      .min(0)
+      .lt(1)
+      .optional()
+      .meta({ description: "share of blanks in synthetic data" }),
   })
   .strict();
 
 export const CompetitionProfileSchema = z
   .object({
     schema_version: z.literal(1),
-    archetype: z.enum(["classification", "regression"]),
-    slug: z.string().regex(/^([a-z0-9][a-z0-9-]*)?$/, { message: "a Kaggle slug (lower-case, digits, -) or empty" }),
+    archetype: z.enum(PROFILE_ARCHETYPES),
+    slug: z.string().regex(/^([a-z0-9][a-z0-9-]*)?$/, {
+      message: "a Kaggle slug (lower-case, digits, -) or empty",
+    }),
     title: z.string().min(1).max(120),
     url: z.url().optional(),
     files: z
@@ -82,16 +111,50 @@ export const CompetitionProfileSchema = z
       })
       .strict(),
     features: z
-      .object({ pack: z.string().regex(/^[a-z][a-z0-9_]*$/, { message: "a Python module name" }).optional() })
+      .object({
+        pack: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*$/, { message: "a Python module name" })
+          .optional(),
+      })
       .strict()
       .optional(),
+    text: z
+      .object({
+        keywords: z
+          .array(
+            z.string().regex(/^[a-z0-9][a-z0-9' -]*$/, { message: "a lower-case word or phrase" }),
+          )
+          .min(1)
+          .optional()
+          .meta({
+            description: "the keyword-rule baseline: positive when the text holds one of these",
+          }),
+        embeddings: z
+          .string()
+          .regex(/^(?!\.)[^/\\:*?"<>|]+\.npz$/, {
+            message: "a .npz file name inside the data folder",
+          })
+          .optional()
+          .meta({
+            description:
+              "precomputed embeddings: ids and vectors arrays in data/ (off when absent)",
+          }),
+      })
+      .strict()
+      .optional()
+      .meta({
+        description: "text-classification: the keyword rule and the optional embeddings file",
+      }),
     synthetic: z
       .object({
         train_rows: z.int().min(100).max(200_000),
         test_rows: z.int().min(20).max(200_000),
         seed: z.int().min(0),
         id_offset: z.int().min(0),
-        margin: z.object({ metric: z.enum(METRIC_NAMES), min_delta: z.number().positive() }).strict(),
+        margin: z
+          .object({ metric: z.enum(METRIC_NAMES), min_delta: z.number().positive() })
+          .strict(),
       })
       .strict(),
   })
@@ -103,9 +166,11 @@ export type CompetitionProfile = z.infer<typeof CompetitionProfileSchema>;
 type Ctx = z.RefinementCtx;
 
 function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: "custom", path, message });
   const known = (name: string | undefined, at: (string | number)[]) => {
-    if (name !== undefined && !(name in p.columns)) issue(at, `column "${name}" is not declared under [columns]`);
+    if (name !== undefined && !(name in p.columns))
+      issue(at, `column "${name}" is not declared under [columns]`);
   };
   p.task.target.forEach((c, i) => known(c, ["task", "target", i]));
   p.task.id.forEach((c, i) => known(c, ["task", "id", i]));
@@ -115,15 +180,30 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
   // Multi-class probabilities: one column per class after the ids, in the order of task.labels (Otto's
   // `Class_1`, cirrhosis' `Status_C`); they name classes, not data columns. Every other column is declared.
   const perClass = p.task.type === "multiclass" && p.submission.prediction === "probability";
+  // The prediction column after the ids is the submission's header, which may differ from the target's name
+  // (Quora submits `prediction` for `target`); the id columns must be declared.
   p.submission.columns.forEach((c, i) => {
-    if (!perClass || p.task.id.includes(c)) known(c, ["submission", "columns", i]);
+    if (p.task.id.includes(c)) known(c, ["submission", "columns", i]);
   });
-  if (perClass && p.task.labels && p.submission.columns.length !== p.task.id.length + p.task.labels.length) {
-    issue(["submission", "columns"], `multi-class probabilities need the id column(s) then one column per label (${p.task.labels.length})`);
+  if (!perClass && p.submission.columns.length !== p.task.id.length + 1) {
+    issue(["submission", "columns"], "expected the id column(s) then one prediction column");
+  }
+  if (
+    perClass &&
+    p.task.labels &&
+    p.submission.columns.length !== p.task.id.length + p.task.labels.length
+  ) {
+    issue(
+      ["submission", "columns"],
+      `multi-class probabilities need the id column(s) then one column per label (${p.task.labels.length})`,
+    );
   }
 
-  if (ARCHETYPE_OF_TASK[p.task.type] !== p.archetype) {
-    issue(["task", "type"], `task "${p.task.type}" belongs to the ${ARCHETYPE_OF_TASK[p.task.type]} archetype`);
+  if (!(TASKS_OF_ARCHETYPE[p.archetype] as readonly string[]).includes(p.task.type)) {
+    issue(
+      ["task", "type"],
+      `task "${p.task.type}" belongs to the ${ARCHETYPE_OF_TASK[p.task.type]} archetype`,
+    );
   }
   for (const [at, name] of [
     [["metric", "name"], p.metric.name],
@@ -135,9 +215,14 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
   }
   if (p.task.type !== "regression") {
     if (!p.task.labels) issue(["task", "labels"], "classification needs the class labels");
-    else if (p.task.type === "binary" && p.task.labels.length !== 2) issue(["task", "labels"], "binary needs exactly 2 labels");
-    else if (p.task.type === "multiclass" && p.task.labels.length < 3) issue(["task", "labels"], "multiclass needs 3 or more labels");
-    if (p.task.type === "binary" && (p.task.positive === undefined || !p.task.labels?.includes(p.task.positive))) {
+    else if (p.task.type === "binary" && p.task.labels.length !== 2)
+      issue(["task", "labels"], "binary needs exactly 2 labels");
+    else if (p.task.type === "multiclass" && p.task.labels.length < 3)
+      issue(["task", "labels"], "multiclass needs 3 or more labels");
+    if (
+      p.task.type === "binary" &&
+      (p.task.positive === undefined || !p.task.labels?.includes(p.task.positive))
+    ) {
       issue(["task", "positive"], "binary needs the positive class, one of task.labels");
     }
     if (p.baseline.naive === "mean" || p.baseline.naive === "median") {
@@ -149,7 +234,10 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
   if (p.task.type === "regression" && p.submission.prediction === "probability") {
     issue(["submission", "prediction"], "regression submits values, not probabilities");
   }
-  if (p.baseline.naive === "rule" && (p.baseline.rule_column === undefined || p.baseline.rule_map === undefined)) {
+  if (
+    p.baseline.naive === "rule" &&
+    (p.baseline.rule_column === undefined || p.baseline.rule_map === undefined)
+  ) {
     issue(["baseline"], 'the "rule" baseline needs rule_column and rule_map');
   }
   if (p.validation.scheme === "group_kfold" && p.validation.group === undefined) {
@@ -166,7 +254,8 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
     }
   }
   for (const id of p.task.id) {
-    if (!p.submission.columns.includes(id)) issue(["submission", "columns"], `the id column "${id}" must be submitted`);
+    if (!p.submission.columns.includes(id))
+      issue(["submission", "columns"], `the id column "${id}" must be submitted`);
   }
   for (const [name, col] of Object.entries(p.columns)) {
     if (col.min !== undefined && col.max !== undefined && col.min > col.max) {
@@ -183,8 +272,13 @@ export const LISTING_TYPES = [...TASK_TYPES, "recommender"] as const;
 export type ListingType = (typeof LISTING_TYPES)[number];
 
 /** The schema that validates a parsed profile document, chosen by its `archetype`. */
-export function profileSchemaOf(doc: unknown): typeof CompetitionProfileSchema | typeof RecommenderProfileSchema {
-  const archetype = typeof doc === "object" && doc !== null ? (doc as { archetype?: unknown }).archetype : undefined;
+export function profileSchemaOf(
+  doc: unknown,
+): typeof CompetitionProfileSchema | typeof RecommenderProfileSchema {
+  const archetype =
+    typeof doc === "object" && doc !== null
+      ? (doc as { archetype?: unknown }).archetype
+      : undefined;
   return archetype === "recommender" ? RecommenderProfileSchema : CompetitionProfileSchema;
 }
 
@@ -200,7 +294,10 @@ export const CatalogEntrySchema = z
       .object({
         type: z.enum(LISTING_TYPES),
         summary: z.string().min(1).max(100),
-        approaches: z.string().min(1).meta({ description: "Markdown with sources; written into APPROACHES.md" }),
+        approaches: z
+          .string()
+          .min(1)
+          .meta({ description: "Markdown with sources; written into APPROACHES.md" }),
       })
       .strict(),
   })
@@ -208,9 +305,15 @@ export const CatalogEntrySchema = z
   .superRefine((entry, ctx) => {
     const { catalog, ...profile } = entry;
     const result = profileSchemaOf(profile).safeParse(profile);
-    if (!result.success) for (const i of result.error.issues) ctx.addIssue({ code: "custom", path: i.path, message: i.message });
+    if (!result.success)
+      for (const i of result.error.issues)
+        ctx.addIssue({ code: "custom", path: i.path, message: i.message });
     else if (catalog.type !== listingTypeOf(result.data)) {
-      ctx.addIssue({ code: "custom", path: ["catalog", "type"], message: "differs from the profile's task type (or archetype)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["catalog", "type"],
+        message: "differs from the profile's task type (or archetype)",
+      });
     }
   });
 

@@ -5,6 +5,8 @@ export * from "./metrics-file.js";
 export * from "./report.js";
 export * from "./competition-profile.js";
 export * from "./recommender-profile.js";
+export * from "./update/update-report.js";
+export * from "./update/migrations.js";
 export * from "./metric-registry.js";
 export { formatIssues } from "./format-issues.js";
 export { jsonSchemas } from "./json-schemas.js";

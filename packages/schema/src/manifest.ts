@@ -17,7 +17,10 @@ export const TemplateManifestSchema = z
     extends: z
       .array(z.string().regex(LAYER_ID, { message: "layers are `_` + lower-case kebab-case" }))
       .optional()
-      .meta({ description: "shared layers copied after _shared and before the archetype's own files, in order" }),
+      .meta({
+        description:
+          "shared layers copied after _shared and before the archetype's own files, in order",
+      }),
     competition: z
       .object({
         name: z.string().min(1),
@@ -29,7 +32,10 @@ export const TemplateManifestSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/)
       .optional()
-      .meta({ description: "slug of the catalog entry written as the project's competition.toml by default" }),
+      .meta({
+        description:
+          "slug of the catalog entry written as the project's competition.toml by default",
+      }),
     devcontainer: z
       .object({
         image: z.string().min(1).meta({ description: "default base image, tag plus index digest" }),

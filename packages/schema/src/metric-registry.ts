@@ -29,3 +29,15 @@ export const ARCHETYPE_OF_TASK: Record<TaskType, "classification" | "regression"
   multiclass: "classification",
   regression: "regression",
 };
+
+/** Archetypes that read a competition profile, and the tasks each one takes. */
+export const TASKS_OF_ARCHETYPE = {
+  classification: ["binary", "multiclass"],
+  regression: ["regression"],
+  "text-classification": ["binary", "multiclass"],
+} as const satisfies Record<string, readonly TaskType[]>;
+export type ProfileArchetype = keyof typeof TASKS_OF_ARCHETYPE;
+export const PROFILE_ARCHETYPES = Object.keys(TASKS_OF_ARCHETYPE) as [
+  ProfileArchetype,
+  ...ProfileArchetype[],
+];

@@ -4,7 +4,9 @@ import { z } from "zod";
 export const MetricsFileSchema = z.object({
   schema_version: z.literal(1),
   archetype: z.string(),
-  dataset: z.enum(["synthetic", "raw"]).meta({ description: "data/synthetic/ or the real Kaggle files in data/raw/" }),
+  dataset: z
+    .enum(["synthetic", "raw"])
+    .meta({ description: "data/synthetic/ or the real Kaggle files in data/raw/" }),
   seed: z.number().int(),
   models: z.record(z.string(), z.record(z.string(), z.number())),
 });

@@ -7,16 +7,25 @@ import { z } from "zod";
  */
 
 export const RECOMMENDER_METRICS = ["map_at_k", "recall_at_k"] as const;
-export const CANDIDATE_SOURCES = ["repurchase", "recent_popular_unseen", "covisitation", "segment_popular"] as const;
+export const CANDIDATE_SOURCES = [
+  "repurchase",
+  "recent_popular_unseen",
+  "covisitation",
+  "segment_popular",
+] as const;
 export const SYNTHETIC_REGIMES = ["repurchase", "no_repurchase"] as const;
 
 const ColumnName = z.string().min(1).max(200);
-const FileName = z.string().regex(/^(?!\.)[^/\\:*?"<>|]+\.(csv|tsv|zip)$/i, { message: "a file name ending in .csv, .tsv or .zip" });
+const FileName = z.string().regex(/^(?!\.)[^/\\:*?"<>|]+\.(csv|tsv|zip)$/i, {
+  message: "a file name ending in .csv, .tsv or .zip",
+});
 
 const AttributeTable = z
   .object({
     id: ColumnName,
-    segment: ColumnName.optional().meta({ description: "a categorical column: popularity by segment, a ranker feature" }),
+    segment: ColumnName.optional().meta({
+      description: "a categorical column: popularity by segment, a ranker feature",
+    }),
   })
   .strict();
 
@@ -24,22 +33,34 @@ export const RecommenderProfileSchema = z
   .object({
     schema_version: z.literal(1),
     archetype: z.literal("recommender"),
-    slug: z.string().regex(/^([a-z0-9][a-z0-9-]*)?$/, { message: "a Kaggle slug (lower-case, digits, -) or empty" }),
+    slug: z.string().regex(/^([a-z0-9][a-z0-9-]*)?$/, {
+      message: "a Kaggle slug (lower-case, digits, -) or empty",
+    }),
     title: z.string().min(1).max(120),
     url: z.url().optional(),
     files: z
-      .object({ interactions: FileName, sample_submission: FileName, items: FileName.optional(), users: FileName.optional() })
+      .object({
+        interactions: FileName,
+        sample_submission: FileName,
+        items: FileName.optional(),
+        users: FileName.optional(),
+      })
       .strict(),
     interactions: z
       .object({
         user: ColumnName,
         item: ColumnName,
         time: ColumnName,
-        time_unit: z.enum(["date", "s", "ms"]).meta({ description: "ISO dates, or Unix seconds / milliseconds" }),
+        time_unit: z
+          .enum(["date", "s", "ms"])
+          .meta({ description: "ISO dates, or Unix seconds / milliseconds" }),
         event: ColumnName.optional(),
         event_weights: z.record(z.string().min(1), z.number().positive()).optional(),
         rating: ColumnName.optional(),
-        min_rating: z.number().optional().meta({ description: "ratings at or above it count as positive feedback" }),
+        min_rating: z
+          .number()
+          .optional()
+          .meta({ description: "ratings at or above it count as positive feedback" }),
       })
       .strict(),
     items: AttributeTable.optional(),
@@ -64,11 +85,18 @@ export const RecommenderProfileSchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: "custom", path, message });
     const { event, event_weights, rating, min_rating } = p.interactions;
-    if ((event === undefined) !== (event_weights === undefined)) issue(["interactions", "event_weights"], "an event column needs its weights, and weights need the column");
-    if (event !== undefined && rating !== undefined) issue(["interactions", "rating"], "typed events or ratings, not both");
-    if (min_rating !== undefined && rating === undefined) issue(["interactions", "min_rating"], "min_rating needs a rating column");
+    if ((event === undefined) !== (event_weights === undefined))
+      issue(
+        ["interactions", "event_weights"],
+        "an event column needs its weights, and weights need the column",
+      );
+    if (event !== undefined && rating !== undefined)
+      issue(["interactions", "rating"], "typed events or ratings, not both");
+    if (min_rating !== undefined && rating === undefined)
+      issue(["interactions", "min_rating"], "min_rating needs a rating column");
     if (p.items && p.files.items === undefined) issue(["items"], "[items] needs files.items");
     if (p.users && p.files.users === undefined) issue(["users"], "[users] needs files.users");
   });

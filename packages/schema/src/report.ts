@@ -32,6 +32,20 @@ export type FailureCode = z.infer<typeof FailureCode>;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** Which data a step used and the code it ran, so a report shows what its metrics came from. */
+export const StepDataSchema = z
+  .object({
+    dataset: z.enum(["synthetic", "raw"]).nullable().meta({
+      description:
+        "the data the step used: synthetic for generate-data and test steps (the project's tests generate their data), the train step's from its metrics file; null for steps that read no competition data",
+    }),
+    source: sha256.nullable().meta({
+      description:
+        "sha256 over the project's src/ and tests/ (each file's path and LF-normalised bytes) as the step started; a change between the test and train steps shows as two values; null when neither folder exists",
+    }),
+  })
+  .strict();
+
 export const StepResultSchema = z
   .object({
     id: z.string(),
@@ -47,6 +61,10 @@ export const StepResultSchema = z
         "last 4 KB of combined stdout/stderr of a step that did not pass (empty when it passed, so runs stay comparable); secrets redacted, durations and temp paths replaced by placeholders",
     }),
     cause: z.object({ code: FailureCode, message: z.string() }).strict().nullable(),
+    data: StepDataSchema.optional().meta({
+      description:
+        "absent for steps that did not run, and in reports written before the field existed",
+    }),
   })
   .strict();
 
@@ -99,7 +117,10 @@ export const VerifyReportSchema = z
       .strict()
       .nullable()
       .meta({ description: "the generator that created the project (from ml-starter.json)" }),
-    template: z.object({ id: z.string().regex(ARCHETYPE_ID), version: z.string() }).strict().nullable(),
+    template: z
+      .object({ id: z.string().regex(ARCHETYPE_ID), version: z.string() })
+      .strict()
+      .nullable(),
     project: z.object({ distName: z.string(), importName: z.string() }).strict().nullable(),
     mode: z.enum(["host", "container"]),
     environment: z
@@ -107,7 +128,9 @@ export const VerifyReportSchema = z
         os: z.string(),
         osRelease: z.string(),
         arch: z.string(),
-        runner: z.string().meta({ description: "CI runner label (RUNNER_OS/RUNNER_ARCH/ImageOS) or 'local'" }),
+        runner: z
+          .string()
+          .meta({ description: "CI runner label (RUNNER_OS/RUNNER_ARCH/ImageOS) or 'local'" }),
         ci: z.boolean(),
         node: z.string(),
         offline: z.boolean(),
@@ -117,9 +140,9 @@ export const VerifyReportSchema = z
           .object({ version: z.string(), implementation: z.string(), machine: z.string() })
           .strict()
           .nullable(),
-        variables: z
-          .record(z.string(), z.string())
-          .meta({ description: "UV_*, PIP_*, PYTHON* variables; secret-looking values are '[REDACTED]'" }),
+        variables: z.record(z.string(), z.string()).meta({
+          description: "UV_*, PIP_*, PYTHON* variables; secret-looking values are '[REDACTED]'",
+        }),
       })
       .strict(),
     inputs: z
@@ -131,28 +154,32 @@ export const VerifyReportSchema = z
       .strict()
       .meta({ description: "sha256 of the LF-normalised files" }),
     installed: z.array(z.object({ name: z.string(), version: z.string() }).strict()),
-    platformSpecific: z
-      .array(z.string())
-      .meta({ description: "locked packages whose every dependency edge carries a platform marker" }),
+    platformSpecific: z.array(z.string()).meta({
+      description: "locked packages whose every dependency edge carries a platform marker",
+    }),
     steps: z.array(StepResultSchema),
     tests: TestSummarySchema.nullable(),
     metrics: z.record(z.string(), z.number()),
     tolerances: z.array(z.object({ metric: z.string(), abs: z.number() }).strict()),
     outputs: z.array(
       z
-        .object({ path: z.string(), kind: z.enum(["deterministic", "model"]), sha256: sha256.nullable() })
+        .object({
+          path: z.string(),
+          kind: z.enum(["deterministic", "model"]),
+          sha256: sha256.nullable(),
+        })
         .strict(),
     ),
-    dataset: z
-      .enum(["synthetic", "raw"])
-      .nullable()
-      .meta({ description: "the data the train step used (metrics.json); margins are enforced on synthetic data only" }),
+    dataset: z.enum(["synthetic", "raw"]).nullable().meta({
+      description:
+        "the data the train step used (metrics.json); margins are enforced on synthetic data only",
+    }),
     margins: z.array(MarginResultSchema),
     devcontainer: z.array(FindingSchema),
-    warnings: z
-      .array(z.string())
-      .default([])
-      .meta({ description: "what the user should know although it did not fail the run (e.g. a plan that differs from its template's)" }),
+    warnings: z.array(z.string()).default([]).meta({
+      description:
+        "what the user should know although it did not fail the run (e.g. a plan that differs from its template's)",
+    }),
     outcome: z.enum(["success", "failure", "error"]),
     failure: z
       .object({ code: FailureCode, step: z.string().nullable(), message: z.string() })
@@ -168,6 +195,7 @@ export const VerifyReportSchema = z
 
 export type VerifyReport = z.infer<typeof VerifyReportSchema>;
 export type StepResult = z.infer<typeof StepResultSchema>;
+export type StepData = z.infer<typeof StepDataSchema>;
 export type TestSummary = z.infer<typeof TestSummarySchema>;
 export type MarginResult = z.infer<typeof MarginResultSchema>;
 export type Finding = z.infer<typeof FindingSchema>;

@@ -17,17 +17,19 @@ const relativePosixPath = z
 
 export const StepRole = z
   .enum(["lock-check", "sync", "lint", "format-check", "test", "generate-data", "train", "other"])
-  .meta({ description: "What the step is for; the verifier reads outputs of some roles (sync, test)." });
+  .meta({
+    description: "What the step is for; the verifier reads outputs of some roles (sync, test).",
+  });
 
 export const VerifyStepSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "step ids are lower-case kebab-case" }),
     title: z.string().min(1),
     role: StepRole,
-    run: z
-      .array(z.string().min(1))
-      .min(1)
-      .meta({ description: "argv array, never a shell string; the first element is the tool to resolve on PATH" }),
+    run: z.array(z.string().min(1)).min(1).meta({
+      description:
+        "argv array, never a shell string; the first element is the tool to resolve on PATH",
+    }),
     timeoutMs: z.number().int().positive().max(3_600_000),
   })
   .strict();

@@ -1,7 +1,13 @@
 export { tempDirWithSpaces, type TempDir } from "./temp-dir.js";
 export { treeState } from "./tree-state.js";
 export { run, type RunResult } from "./run-command.js";
-export { publishPackages, startRegistry, verdaccioBin, type Registry, type VerdaccioTool } from "./registry.js";
+export {
+  publishPackages,
+  startRegistry,
+  verdaccioBin,
+  type Registry,
+  type VerdaccioTool,
+} from "./registry.js";
 export {
   ensureContainerEnvironment,
   BASE_IMAGE_LABEL,

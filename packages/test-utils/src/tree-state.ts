@@ -12,9 +12,12 @@ export async function treeState(dir: string): Promise<Record<string, string>> {
       state[rel] = `link -> ${await readlink(abs)}`;
     } else if (stat.isDirectory()) {
       if (rel !== "") state[rel] = "dir";
-      for (const entry of (await readdir(abs)).sort()) await visit(rel === "" ? entry : `${rel}/${entry}`);
+      for (const entry of (await readdir(abs)).sort())
+        await visit(rel === "" ? entry : `${rel}/${entry}`);
     } else {
-      const sha = createHash("sha256").update(await readFile(abs)).digest("hex");
+      const sha = createHash("sha256")
+        .update(await readFile(abs))
+        .digest("hex");
       state[rel] = `file ${sha} ${stat.mtimeMs}`;
     }
   }

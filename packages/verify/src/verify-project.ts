@@ -8,21 +8,22 @@ import {
   type VerifyReport,
   type VerifyStep,
 } from "@ml-starter/schema";
-import { checkResults } from "./check-results.js";
-import { isVerifyError } from "./errors.js";
-import { buildChildEnv } from "./fixed-env.js";
-import { probeInstalled, probePython } from "./fingerprint.js";
-import { createHostRunner } from "./host-runner.js";
-import { loadProjectFile } from "./load-project-file.js";
-import { planWarnings } from "./plan-check.js";
-import { messages } from "./messages.js";
-import { describeProject, recordStatic } from "./record-static.js";
-import { runRedactor } from "./credential-files.js";
-import type { Redactor } from "./redact.js";
-import { emptyReport, setFailure } from "./report-draft.js";
-import { notRunStep, runStep, type StepContext } from "./run-step.js";
-import type { StepRunner } from "./step-runner.js";
-import { checkTools, type ToolInfo } from "./tools.js";
+import { checkResults } from "./check/check-results.js";
+import { isVerifyError } from "./report/errors.js";
+import { buildChildEnv } from "./run/fixed-env.js";
+import { probeInstalled, probePython } from "./fingerprint/fingerprint.js";
+import { createHostRunner } from "./run/host/host-runner.js";
+import { loadProjectFile } from "./read/load-project-file.js";
+import { planWarnings } from "./read/plan-check.js";
+import { messages } from "./cli/messages.js";
+import { describeProject, recordStatic } from "./fingerprint/record-static.js";
+import { runRedactor } from "./run/credential-files.js";
+import type { Redactor } from "./run/redact.js";
+import { emptyReport, setFailure } from "./report/report-draft.js";
+import { notRunStep, runStep, type StepContext } from "./run/run-step.js";
+import { sourceFingerprint, stepDataset } from "./check/step-data.js";
+import type { StepRunner } from "./run/step-runner.js";
+import { checkTools, type ToolInfo } from "./fingerprint/tools.js";
 
 export type ProgressEvent =
   | { type: "step-start"; id: string; command: readonly string[]; index: number; total: number }
@@ -205,7 +206,13 @@ async function runPlan(report: VerifyReport, ctx: PlanContext): Promise<void> {
       index,
       total: steps.length,
     });
+    const source = await sourceFingerprint(ctx.root);
     const outcome = await runStepSafely(step, stepCtx);
+    const passed = outcome.result.status === "passed";
+    outcome.result.data = {
+      dataset: await stepDataset(step, ctx.root, ctx.plan?.metrics.file, passed),
+      source,
+    };
     report.steps.push(outcome.result);
     if (outcome.tests) report.tests = outcome.tests;
     ctx.onProgress?.({

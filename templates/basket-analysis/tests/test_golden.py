@@ -1,6 +1,6 @@
 """Golden SHA-256 of every output that must be byte-identical on Linux, macOS and Windows.
 
-The synthetic files (seed 42) use only integer-safe random draws, and the two baselines are
+The synthetic files (seed 42) use only integer-safe random draws, and the baselines are
 integer-only, so their bytes do not depend on the OS, CPU or Python 3.11-3.13. LightGBM outputs
 (``submission.csv``, ``model.txt``, ``metrics.json``) are only reproducible on one platform and
 are checked run-to-run in test_pipeline.py instead.
@@ -13,19 +13,22 @@ import hashlib
 from pathlib import Path
 
 GOLDEN_DATA = {
-    "_solution.csv": "821aed00c6f2fae63898a56d0dffadf643b43a87bd29b550bcbabab78622c76a",
+    "_solution.csv": "5bfd22e9a4b646dc61f836e857cd8477de216109e3c2d503b47e37bb1b9862cd",
     "aisles.csv": "0044be98b8e5b51f43234b8d900d7ea20dca96a2d3ecf75381d68163bb33f54a",
     "departments.csv": "e6829cea3da95ec22eeb4e0294094a68b929f3bcfda48fdd7d1e33403110fc43",
-    "order_products__prior.csv": "df35785a096f33331c6f3d9cec07ec934ac5b2673dbf13df84a2fed03a851e2e",
-    "order_products__train.csv": "1d028773d5f7cfb4870d6a476e52eb192f95c162526ef428eab7041ab36aef95",
-    "orders.csv": "b8cf6842645fdc610b9ac3cbecbe329fa27092b5d25ac3e9d80a082f4f81fe53",
+    "order_products__prior.csv": "67d1cbc65c9272d80cf8dc315f719d16c0eb98d75eb142160b7c6659923ae441",
+    "order_products__train.csv": "7cc03b26854e356fe5569c393369f64e33dbd98380253dff97557e610a85826a",
+    "orders.csv": "151d62ba524847fddb0b119db30a24864e861f3167ddc89908d1261dd3aadb90",
     "products.csv": "6241c48e089bb52fd21dbf4b5e52e52c9c20c2a08570797f3f89cc03e9be1be6",
-    "sample_submission.csv": "a0fe234309ec2ac8bbda8e77de26c6ee0ee174ff86f506f534a834a8dcaf4d55",
+    "sample_submission.csv": "e7ddd3b4ee13278e7ded040199e05d034a1b7f87c4f523f8c6d5077ce3df3bd7",
 }
 GOLDEN_BASELINES = {
-    "submission_half_rule.csv": "c5597a08104372fe516f07fb738d23e421e67101ca55122aea190cecaa4a6a74",
+    "submission_always_none.csv": (
+        "e7ac17de5d4acca23c218aa34663b7808aa40438a02b1726221d2be408bba253"
+    ),
+    "submission_half_rule.csv": "5ccd96c55e8edbcbc8ac3ce4bdfd88b02e1ad117e4005925ee1984a95a047395",
     "submission_previous_basket.csv": (
-        "69f76ebabd616ec0f0131201f875e9dddba46e2cca0677200c887877bd84f43c"
+        "4e8f6cbf5997766f1801aa72e3a08e77b2fa1d7b1a9e7e024e1e43a8d29c0b40"
     ),
 }
 

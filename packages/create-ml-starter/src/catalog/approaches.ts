@@ -38,7 +38,10 @@ export function approachesTransform(
 ): Record<string, (text: string) => string> {
   if (competition === undefined) return {};
   if (!outputs.includes(APPROACHES_FILE)) {
-    throw new MlStarterError("TEMPLATE_INVALID", `The ${templateId} template has no ${APPROACHES_FILE} for the competition's approaches.`);
+    throw new MlStarterError(
+      "TEMPLATE_INVALID",
+      `The ${templateId} template has no ${APPROACHES_FILE} for the competition's approaches.`,
+    );
   }
   return { [APPROACHES_FILE]: (text) => withCompetitionApproaches(text, competition) };
 }

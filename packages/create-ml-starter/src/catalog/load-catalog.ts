@@ -1,7 +1,13 @@
 import path from "node:path";
 import { readdir, readFile } from "node:fs/promises";
 import { parse } from "smol-toml";
-import { CatalogEntrySchema, formatIssues, profileSchemaOf, type AnyProfile, type ListingType } from "@ml-starter/schema";
+import {
+  CatalogEntrySchema,
+  formatIssues,
+  profileSchemaOf,
+  type AnyProfile,
+  type ListingType,
+} from "@ml-starter/schema";
 import { MlStarterError } from "../core/errors.js";
 import { profileText } from "./profile-text.js";
 
@@ -18,7 +24,11 @@ export interface Competition {
 const CATALOG_SUFFIX = ".toml";
 
 function invalid(file: string, message: string, cause?: unknown): MlStarterError {
-  return new MlStarterError("TEMPLATE_INVALID", `${file}: ${message}`, cause === undefined ? {} : { cause });
+  return new MlStarterError(
+    "TEMPLATE_INVALID",
+    `${file}: ${message}`,
+    cause === undefined ? {} : { cause },
+  );
 }
 
 /** Parses and validates one entry; the project file is validated again on its own, as the project will read it. */
@@ -34,9 +44,11 @@ export function parseCatalogEntry(file: string, text: string): Competition {
   const profileToml = profileText(file, text);
   const doc = parse(profileToml);
   const profile = profileSchemaOf(doc).safeParse(doc);
-  if (!profile.success) throw invalid(file, `without [catalog]: ${formatIssues(profile.error).join("; ")}`);
+  if (!profile.success)
+    throw invalid(file, `without [catalog]: ${formatIssues(profile.error).join("; ")}`);
   const slug = path.basename(file, CATALOG_SUFFIX);
-  if (profile.data.slug !== slug) throw invalid(file, `slug "${profile.data.slug}" differs from the file name`);
+  if (profile.data.slug !== slug)
+    throw invalid(file, `slug "${profile.data.slug}" differs from the file name`);
   return { slug, listing: entry.data.catalog, profile: profile.data, profileToml };
 }
 
@@ -46,10 +58,14 @@ export async function loadCatalog(catalogRoot: string): Promise<Competition[]> {
   try {
     names = (await readdir(catalogRoot)).filter((n) => n.endsWith(CATALOG_SUFFIX)).sort();
   } catch (error) {
-    throw new MlStarterError("TEMPLATE_INVALID", `Competition catalog not found at ${catalogRoot}.`, {
-      hint: "reinstall @ml-starter/create (in the monorepo: pnpm build)",
-      cause: error,
-    });
+    throw new MlStarterError(
+      "TEMPLATE_INVALID",
+      `Competition catalog not found at ${catalogRoot}.`,
+      {
+        hint: "reinstall @ml-starter/create (in the monorepo: pnpm build)",
+        cause: error,
+      },
+    );
   }
   const entries: Competition[] = [];
   for (const name of names) {

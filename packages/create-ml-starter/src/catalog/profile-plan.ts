@@ -1,4 +1,11 @@
-import { METRICS, type AnyProfile, type MarginRule, type RecommenderProfile, type VerifyPlan } from "@ml-starter/schema";
+import {
+  METRICS,
+  type AnyProfile,
+  type CompetitionProfile,
+  type MarginRule,
+  type RecommenderProfile,
+  type VerifyPlan,
+} from "@ml-starter/schema";
 
 const SYNTHETIC_DIR = "data/synthetic/";
 const FILE_KEYS = ["train", "test", "sample_submission", "interactions", "items", "users"] as const;
@@ -15,20 +22,48 @@ export function profileFiles(profile: AnyProfile): string[] {
 /** A recommender's margin: the two-stage model beats the best naive baseline (`best_naive`) by a ratio. */
 function recommenderMargin(profile: RecommenderProfile): MarginRule {
   const metric = profile.metric.name;
-  return { id: "two-stage-over-best-naive", metric: `two_stage.${metric}`, baseline: `best_naive.${metric}`, minRatio: profile.synthetic.margin.min_ratio };
+  return {
+    id: "two-stage-over-best-naive",
+    metric: `two_stage.${metric}`,
+    baseline: `best_naive.${metric}`,
+    minRatio: profile.synthetic.margin.min_ratio,
+  };
 }
 
-/** The margin rule a profile states: the strong model beats the naive one on synthetic data, direction-aware. */
-export function profileMargin(profile: AnyProfile): MarginRule {
-  if (profile.archetype === "recommender") return recommenderMargin(profile);
+/** Each archetype's strong model and the naive baselines it must beat (the model names in metrics.json). */
+const MODELS_OF_ARCHETYPE: Record<
+  CompetitionProfile["archetype"],
+  { strong: string; naive: (p: CompetitionProfile) => string[] }
+> = {
+  classification: { strong: "lightgbm", naive: () => ["naive"] },
+  regression: { strong: "lightgbm", naive: () => ["naive"] },
+  // The keyword rule runs only for binary tasks whose profile lists keywords (the project's models.py).
+  "text-classification": {
+    strong: "tfidf",
+    naive: (p) =>
+      p.task.type === "binary" && p.text?.keywords ? ["majority", "keywords"] : ["majority"],
+  },
+};
+
+/** The naive baselines a profile's project runs (a recommender's best naive is one summary row). */
+function naiveOf(profile: AnyProfile): string[] {
+  return profile.archetype === "recommender"
+    ? ["best_naive"]
+    : MODELS_OF_ARCHETYPE[profile.archetype].naive(profile);
+}
+
+/** The margin rules a profile states: the strong model beats each naive one on synthetic data, direction-aware. */
+export function profileMargins(profile: AnyProfile): MarginRule[] {
+  if (profile.archetype === "recommender") return [recommenderMargin(profile)];
   const { metric, min_delta } = profile.synthetic.margin;
   const higher = METRICS[metric].higherIsBetter;
-  return {
-    id: `${metric.replace(/_/g, "-")}-${higher ? "over" : "under"}-naive`,
-    metric: higher ? `lightgbm.${metric}` : `naive.${metric}`,
-    baseline: higher ? `naive.${metric}` : `lightgbm.${metric}`,
+  const { strong, naive } = MODELS_OF_ARCHETYPE[profile.archetype];
+  return naive(profile).map((weak) => ({
+    id: `${metric.replace(/_/g, "-")}-${higher ? "over" : "under"}-${weak}`,
+    metric: higher ? `${strong}.${metric}` : `${weak}.${metric}`,
+    baseline: higher ? `${weak}.${metric}` : `${strong}.${metric}`,
     minDelta: min_delta,
-  };
+  }));
 }
 
 /**
@@ -36,17 +71,25 @@ export function profileMargin(profile: AnyProfile): MarginRule {
  * so the synthetic files it lists are renamed to the chosen profile's names (dropped where the profile has no
  * such file) and the margin rule is the chosen profile's. For the canonical profile the plan is unchanged.
  */
-export function planForProfile(plan: VerifyPlan, canonical: AnyProfile, chosen: AnyProfile): VerifyPlan {
+export function planForProfile(
+  plan: VerifyPlan,
+  canonical: AnyProfile,
+  chosen: AnyProfile,
+): VerifyPlan {
   const renamed = new Map<string, string | undefined>(
     FILE_KEYS.filter((k) => fileOf(canonical, k) !== undefined).map((k) => [
       `${SYNTHETIC_DIR}${fileOf(canonical, k)}`,
       fileOf(chosen, k) === undefined ? undefined : `${SYNTHETIC_DIR}${fileOf(chosen, k)}`,
     ]),
   );
+  // A naive baseline the chosen profile does not run (no keywords: no keyword rule) writes no prediction files.
+  const skipped = naiveOf(canonical).filter((m) => !naiveOf(chosen).includes(m));
+  const notRun = new Set(skipped.flatMap((m) => [`outputs/oof_${m}.csv`, `outputs/test_${m}.csv`]));
   const outputs = plan.outputs.flatMap((o) => {
+    if (notRun.has(o.path)) return [];
     if (!renamed.has(o.path)) return [o];
     const to = renamed.get(o.path);
     return to === undefined ? [] : [{ ...o, path: to }];
   });
-  return { ...plan, outputs, metrics: { ...plan.metrics, margins: [profileMargin(chosen)] } };
+  return { ...plan, outputs, metrics: { ...plan.metrics, margins: profileMargins(chosen) } };
 }

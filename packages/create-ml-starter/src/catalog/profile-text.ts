@@ -12,7 +12,10 @@ export function profileText(file: string, text: string): string {
   if (!match) throw new MlStarterError("TEMPLATE_INVALID", `${file}: has no [catalog] table.`);
   const later = [...text.slice(match.index + match[0].length).matchAll(ANY_HEADER)];
   if (later.length > 0) {
-    throw new MlStarterError("TEMPLATE_INVALID", `${file}: [catalog] must be the last table (found ${later[0]?.[0]} after it).`);
+    throw new MlStarterError(
+      "TEMPLATE_INVALID",
+      `${file}: [catalog] must be the last table (found ${later[0]?.[0]} after it).`,
+    );
   }
   return `${text.slice(0, match.index).trimEnd()}\n`;
 }

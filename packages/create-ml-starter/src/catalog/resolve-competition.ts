@@ -18,13 +18,20 @@ export async function resolveCompetition(
   const slug = requested ?? manifest.profile;
   if (slug === undefined) return undefined;
   if (manifest.profile === undefined) {
-    throw new MlStarterError("INVALID_OPTION", `The ${manifest.id} archetype does not take a competition profile yet.`);
+    throw new MlStarterError(
+      "INVALID_OPTION",
+      `The ${manifest.id} archetype does not take a competition profile yet.`,
+    );
   }
   const found = findCompetition(await loadCatalog(catalogRoot), slug);
   if (found.profile.archetype !== manifest.id) {
-    throw new MlStarterError("INVALID_OPTION", `Competition "${slug}" is a ${found.profile.archetype} competition, not ${manifest.id}.`, {
-      hint: `use --archetype ${found.profile.archetype}`,
-    });
+    throw new MlStarterError(
+      "INVALID_OPTION",
+      `Competition "${slug}" is a ${found.profile.archetype} competition, not ${manifest.id}.`,
+      {
+        hint: `use --archetype ${found.profile.archetype}`,
+      },
+    );
   }
   return found;
 }

@@ -71,20 +71,34 @@ function usageHint(detail: string): string {
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, allowNegative: true, strict: true, options: OPTIONS });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+      options: OPTIONS,
+    });
   } catch (error) {
     const detail = (error as Error).message;
-    throw new MlStarterError("INVALID_OPTION", messages.unknownOption(detail), { hint: usageHint(detail) });
+    throw new MlStarterError("INVALID_OPTION", messages.unknownOption(detail), {
+      hint: usageHint(detail),
+    });
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) {
-    throw new MlStarterError("INVALID_OPTION", `expected one <dir>, got ${positionals.length}: ${positionals.join(" ")}`, {
-      hint: "quote a path that contains spaces",
-    });
+    throw new MlStarterError(
+      "INVALID_OPTION",
+      `expected one <dir>, got ${positionals.length}: ${positionals.join(" ")}`,
+      {
+        hint: "quote a path that contains spaces",
+      },
+    );
   }
   const stray = FROM_DATA_ONLY.find((k) => values[k] !== undefined);
   if (values["from-data"] === undefined && stray !== undefined) {
-    throw new MlStarterError("INVALID_OPTION", messages.needsFromData(stray), { hint: `usage: ${messages.usageLine}` });
+    throw new MlStarterError("INVALID_OPTION", messages.needsFromData(stray), {
+      hint: `usage: ${messages.usageLine}`,
+    });
   }
   const fromData =
     values["from-data"] === undefined

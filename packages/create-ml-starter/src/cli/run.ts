@@ -1,8 +1,9 @@
 import { isMlStarterError, MlStarterError } from "../core/errors.js";
 import { GENERATOR } from "../core/generator-info.js";
-import { findArchetype, loadRegistry, summarizeRegistry } from "../core/registry.js";
-import { defaultCatalogRoot, defaultTemplatesRoot } from "../core/templates-root.js";
+import { findArchetype, loadRegistry, summarizeRegistry } from "../core/template/registry.js";
+import { defaultCatalogRoot, defaultTemplatesRoot } from "../core/template/templates-root.js";
 import type { Competition } from "../catalog/load-catalog.js";
+import type { CreateResult } from "../core/create-project.js";
 import { packageRunnerFrom } from "@ml-starter/schema/package-names";
 import { parseCliArgs } from "./args.js";
 import { profileFromData } from "./from-data.js";
@@ -53,7 +54,9 @@ function pauseHook(io: CliIo, signal: AbortSignal) {
     io.err(`ml-starter:paused ${count}/${total}`);
     // A pending promise alone does not keep Node alive: hold a timer until the interrupt arrives.
     const keepAlive = setInterval(() => undefined, 60_000);
-    await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+    await new Promise<void>((resolve) =>
+      signal.addEventListener("abort", () => resolve(), { once: true }),
+    );
     clearInterval(keepAlive);
   };
 }
@@ -68,7 +71,17 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     // The verifier is its own package (the scaffolder does not ship it): say where it is, write nothing.
     if (argv[0] === "verify") {
       const runner = packageRunnerFrom(io.env["npm_config_user_agent"]);
-      throw new MlStarterError("INVALID_OPTION", messages.verifyIsSeparate(runner), { hint: messages.verifyDirHint });
+      throw new MlStarterError("INVALID_OPTION", messages.verifyIsSeparate(runner), {
+        hint: messages.verifyDirHint,
+      });
+    }
+    // Project-lifecycle verbs, run inside a generated project (src/update).
+    if (argv[0] === "update" || argv[0] === "check-update") {
+      const update = await import("../update/run-update.js");
+      const updateIo = { out: io.out, cwd: io.cwd };
+      return argv[0] === "update"
+        ? await update.runUpdate(argv.slice(1), updateIo)
+        : await update.runCheckUpdate(updateIo);
     }
     const args = parseCliArgs(argv);
     // --help, --version and --list read the manifests without the schema library (see summarizeRegistry).
@@ -81,7 +94,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       return 0;
     }
     let catalog: Competition[] | undefined;
-    const getCatalog = async () => (catalog ??= await (await import("../catalog/load-catalog.js")).loadCatalog(defaultCatalogRoot()));
+    const getCatalog = async () =>
+      (catalog ??= await (
+        await import("../catalog/load-catalog.js")
+      ).loadCatalog(defaultCatalogRoot()));
     if (args.list) {
       io.out(messages.list(await summarizeRegistry(defaultTemplatesRoot()), await getCatalog()));
       return 0;
@@ -92,29 +108,42 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     // Prompts pull in inquirer, generation node-plop, the catalog zod: each is loaded only when it runs (fast
     // --help, and no inquirer at all with --no-interactive).
     const prompts = () => import("./prompts.js");
-    const promptArchetype: typeof Prompts.promptArchetype = async (...a) => (await prompts()).promptArchetype(...a);
-    const promptProjectName: typeof Prompts.promptProjectName = async (...a) => (await prompts()).promptProjectName(...a);
-    const findCompetition = async (slug: string) => (await import("../catalog/resolve-competition.js")).findCompetition(await getCatalog(), slug);
-    let competition = args.competition === undefined ? undefined : await findCompetition(args.competition);
+    const promptArchetype: typeof Prompts.promptArchetype = async (...a) =>
+      (await prompts()).promptArchetype(...a);
+    const promptProjectName: typeof Prompts.promptProjectName = async (...a) =>
+      (await prompts()).promptProjectName(...a);
+    const findCompetition = async (slug: string) =>
+      (await import("../catalog/resolve-competition.js")).findCompetition(await getCatalog(), slug);
+    let competition =
+      args.competition === undefined ? undefined : await findCompetition(args.competition);
     let archetype = args.archetype;
     let inferred: InferredData | undefined;
     if (args.fromData !== undefined) {
-      if (args.competition !== undefined) throw new MlStarterError("INVALID_OPTION", messages.fromDataConflict);
+      if (args.competition !== undefined)
+        throw new MlStarterError("INVALID_OPTION", messages.fromDataConflict);
       inferred = await profileFromData(args.fromData, interactive, io.out);
       const wanted = inferred.profile.archetype;
       if (archetype !== undefined && archetype !== wanted) {
-        throw new MlStarterError("INVALID_OPTION", messages.fromDataArchetype(archetype, wanted, inferred.profile.task.type), {
-          hint: messages.fromDataArchetypeHint,
-        });
+        throw new MlStarterError(
+          "INVALID_OPTION",
+          messages.fromDataArchetype(archetype, wanted, inferred.profile.task.type),
+          {
+            hint: messages.fromDataArchetypeHint,
+          },
+        );
       }
       archetype = wanted;
     }
     if (competition !== undefined) {
       const wanted = competition.profile.archetype;
       if (archetype !== undefined && archetype !== wanted) {
-        throw new MlStarterError("INVALID_OPTION", messages.conflictingArchetype(competition.slug, wanted, archetype), {
-          hint: messages.conflictingArchetypeHint(wanted),
-        });
+        throw new MlStarterError(
+          "INVALID_OPTION",
+          messages.conflictingArchetype(competition.slug, wanted, archetype),
+          {
+            hint: messages.conflictingArchetypeHint(wanted),
+          },
+        );
       }
       archetype = wanted;
     }
@@ -124,17 +153,31 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     }
     if (archetype === undefined) {
       if (!interactive) {
-        throw new MlStarterError("INVALID_OPTION", messages.missingArchetype(manifests.map((m) => m.id)), {
-          hint: `usage: ${messages.usageLine}`,
-        });
+        throw new MlStarterError(
+          "INVALID_OPTION",
+          messages.missingArchetype(manifests.map((m) => m.id)),
+          {
+            hint: `usage: ${messages.usageLine}`,
+          },
+        );
       }
       archetype = await promptArchetype(manifests);
     }
-    const { manifest } = findArchetype(registry, archetype);
-    if (competition === undefined && inferred === undefined && interactive && manifest.profile !== undefined) {
-      const { competitionChoices, promptCompetition } = await prompts();
-      const choices = competitionChoices(await getCatalog(), manifest);
-      if (choices.length > 1) competition = await findCompetition(await promptCompetition(choices));
+    let { manifest } = findArchetype(registry, archetype);
+    if (
+      competition === undefined &&
+      inferred === undefined &&
+      interactive &&
+      manifest.profile !== undefined
+    ) {
+      const { competitionChoices, promptCompetition, promptDataFolder, OWN_DATA } = await prompts();
+      const choice = await promptCompetition(competitionChoices(await getCatalog(), manifest));
+      if (choice === OWN_DATA) {
+        const path = await promptDataFolder(io.cwd);
+        inferred = await profileFromData({ ...noOverrides, path, copyData: true }, true, io.out);
+        archetype = ownDataArchetype(inferred, archetype, args.archetype, io);
+        manifest = findArchetype(registry, archetype).manifest;
+      } else competition = await findCompetition(choice);
     }
     let dir = args.dir;
     if (dir === undefined) {
@@ -153,25 +196,72 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       install: args.install,
       signal: controller.signal,
       onProgress: (m) => io.out(`• ${m}`),
-      ...(args.devcontainerImage !== undefined ? { devcontainerImage: args.devcontainerImage } : {}),
+      ...(args.devcontainerImage !== undefined
+        ? { devcontainerImage: args.devcontainerImage }
+        : {}),
       ...(args.description !== undefined ? { description: args.description } : {}),
       ...(onFileWritten ? { onFileWritten } : {}),
     });
-    for (const step of result.postSteps) io.out(messages.postStep(step));
-    const stopped = result.postSteps.find((s) => s.status === "interrupted" || s.status === "failed");
-    if (stopped) {
-      io.err(messages.postStepStopped(result.targetDir, stopped));
-      return stopped.status === "interrupted" ? 130 : POST_STEP_FAILED_EXIT;
-    }
-    const installed = result.postSteps.some((s) => s.step === "install" && s.status === "done");
-    const runner = packageRunnerFrom(io.env["npm_config_user_agent"]);
-    io.out(messages.done(result.targetDir, io.cwd, result.names, result.manifest, installed, runner, result.competition));
-    return 0;
+    return printResult(result, io);
   } catch (error) {
     return report(error, io, debug);
   } finally {
     for (const s of INTERRUPT_SIGNALS) process.off(s, onSignal);
   }
+}
+
+/** The post-steps' lines, then next steps; the exit code (a stopped post-step is not a success). */
+function printResult(result: CreateResult, io: CliIo): number {
+  for (const step of result.postSteps) io.out(messages.postStep(step));
+  const stopped = result.postSteps.find((s) => s.status === "interrupted" || s.status === "failed");
+  if (stopped) {
+    io.err(messages.postStepStopped(result.targetDir, stopped));
+    return stopped.status === "interrupted" ? 130 : POST_STEP_FAILED_EXIT;
+  }
+  const installed = result.postSteps.some((s) => s.step === "install" && s.status === "done");
+  const runner = packageRunnerFrom(io.env["npm_config_user_agent"]);
+  io.out(
+    messages.done(
+      result.targetDir,
+      io.cwd,
+      result.names,
+      result.manifest,
+      installed,
+      runner,
+      result.competition,
+    ),
+  );
+  return 0;
+}
+
+const noOverrides = {
+  target: undefined,
+  id: undefined,
+  task: undefined,
+  metric: undefined,
+  cv: undefined,
+};
+
+/** "My own data" picked after the archetype: the data's task decides, unless `--archetype` was a flag. */
+function ownDataArchetype(
+  inferred: InferredData,
+  chosen: string,
+  flag: string | undefined,
+  io: CliIo,
+): string {
+  const wanted = inferred.profile.archetype;
+  if (wanted === chosen) return chosen;
+  if (flag !== undefined) {
+    throw new MlStarterError(
+      "INVALID_OPTION",
+      messages.fromDataArchetype(flag, wanted, inferred.profile.task.type),
+      {
+        hint: messages.fromDataArchetypeHint,
+      },
+    );
+  }
+  io.out(messages.ownDataArchetype(chosen, wanted, inferred.profile.task.type));
+  return wanted;
 }
 
 function report(error: unknown, io: CliIo, debug: boolean): number {

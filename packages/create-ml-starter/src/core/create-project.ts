@@ -1,23 +1,31 @@
 import path from "node:path";
 import { fromFsError, MlStarterError } from "./errors.js";
-import { commitStaging } from "./commit-staging.js";
-import { createParents, removeCreatedParents } from "./created-parents.js";
-import { checkImageReference } from "./image-ref.js";
-import { lockedPackageNames } from "./locked-names.js";
-import { checkDescription, deriveNames, type ProjectNames } from "./names.js";
-import { checkPathLength } from "./path-length.js";
-import { planFiles } from "./plan-files.js";
-import { generateWithPlop, type TemplateData } from "./plop-adapter.js";
+import { commitStaging } from "./write/commit-staging.js";
+import { createParents, removeCreatedParents } from "./write/created-parents.js";
+import { checkImageReference } from "./inputs/image-ref.js";
+import { lockedPackageNames } from "./inputs/locked-names.js";
+import { checkDescription, deriveNames, type ProjectNames } from "./inputs/names.js";
+import { checkPathLength } from "./inputs/path-length.js";
+import { planFiles } from "./template/plan-files.js";
+import { generateWithPlop, type TemplateData } from "./template/plop-adapter.js";
 import { initGit, installWithUv, type PostStepResult } from "./post-steps.js";
-import { buildProjectFile, PROJECT_FILE_NAME, serializeProjectFile } from "./project-file.js";
-import { findArchetype, loadRegistry } from "./registry.js";
-import { applyUmask, createStaging, removeStaging, sweepStaleStaging } from "./staging.js";
-import { inspectTarget } from "./target.js";
-import { defaultCatalogRoot, defaultTemplatesRoot } from "./templates-root.js";
-import { canonicalCompetition, PROFILE_FILE_NAME, resolveCompetition } from "../catalog/resolve-competition.js";
+import {
+  buildProjectFile,
+  PROJECT_FILE_NAME,
+  serializeProjectFile,
+} from "./template/project-file.js";
+import { findArchetype, loadRegistry } from "./template/registry.js";
+import { applyUmask, createStaging, removeStaging, sweepStaleStaging } from "./write/staging.js";
+import { inspectTarget } from "./write/target.js";
+import { defaultCatalogRoot, defaultTemplatesRoot } from "./template/templates-root.js";
+import {
+  canonicalCompetition,
+  PROFILE_FILE_NAME,
+  resolveCompetition,
+} from "../catalog/resolve-competition.js";
 import { planForProfile } from "../catalog/profile-plan.js";
 import { approachesTransform } from "../catalog/approaches.js";
-import { writeInside } from "./write-file.js";
+import { writeInside } from "./write/write-file.js";
 import { checkCopySize, copyDataInto, dataFilesOf, RAW_DATA_DIR } from "../infer/copy-data.js";
 import type { InferredData } from "../infer/infer-from-data.js";
 import type { RenameOptions } from "@ml-starter/fs-utils";
@@ -74,30 +82,55 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
   const progress = options.onProgress ?? (() => undefined);
 
   // 1. Validate every input and plan every output path before touching the disk.
-  // The name is the last segment as typed: `.` or `..` would otherwise silently become the cwd's name.
-  const typedLast = options.targetDir.split(/[\\/]+/).filter(Boolean).pop() ?? "";
+  // The name is the last segment as typed: `..` (or `a/.`) would otherwise silently become a folder's name.
+  // `.` alone is the current folder, named after itself (usable under the same target rules as any other).
+  const here = path.normalize(options.targetDir).replace(/[\\/]+$/, "") === ".";
+  const typedLast =
+    options.targetDir
+      .split(/[\\/]+/)
+      .filter(Boolean)
+      .pop() ?? "";
   const names = deriveNames(
-    typedLast === "." || typedLast === ".." || typedLast === "" ? typedLast : path.basename(target),
+    !here && (typedLast === "." || typedLast === ".." || typedLast === "")
+      ? typedLast
+      : path.basename(target),
     lockedPackageNames(templatesRoot),
   );
   const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
   const description = checkDescription(options.description ?? manifest.description);
   const { inferred } = options;
-  const competition = inferred ? undefined : await resolveCompetition(catalogRoot, manifest, options.competition);
+  const competition = inferred
+    ? undefined
+    : await resolveCompetition(catalogRoot, manifest, options.competition);
   const profileToml = inferred?.toml ?? competition?.profileToml;
   if (inferred && inferred.profile.archetype !== manifest.id) {
-    throw new MlStarterError("INVALID_OPTION", `The inferred profile is a ${inferred.profile.archetype} profile, not ${manifest.id}.`);
+    throw new MlStarterError(
+      "INVALID_OPTION",
+      `The inferred profile is a ${inferred.profile.archetype} profile, not ${manifest.id}.`,
+    );
   }
   // template.json states the plan for the archetype's canonical profile; another profile gets its own.
   const chosen = inferred?.profile ?? competition?.profile;
-  const canonical = chosen === undefined ? undefined : await canonicalCompetition(catalogRoot, manifest, competition);
-  const plan = chosen && canonical ? planForProfile(manifest.verify, canonical.profile, chosen) : manifest.verify;
+  const canonical =
+    chosen === undefined
+      ? undefined
+      : await canonicalCompetition(catalogRoot, manifest, competition);
+  const plan =
+    chosen && canonical
+      ? planForProfile(manifest.verify, canonical.profile, chosen)
+      : manifest.verify;
   const copyData = inferred !== undefined && options.copyData !== false;
   if (inferred && copyData) await checkCopySize(inferred.files);
   const files = await planFiles(templatesRoot, dir, names.importName, manifest.extends);
-  const dataOutputs = copyData ? dataFilesOf(inferred.files).map((f) => `${RAW_DATA_DIR}/${path.basename(f)}`) : [];
-  const generated = [PROJECT_FILE_NAME, ...(profileToml === undefined ? [] : [PROFILE_FILE_NAME]), ...dataOutputs];
+  const dataOutputs = copyData
+    ? dataFilesOf(inferred.files).map((f) => `${RAW_DATA_DIR}/${path.basename(f)}`)
+    : [];
+  const generated = [
+    PROJECT_FILE_NAME,
+    ...(profileToml === undefined ? [] : [PROFILE_FILE_NAME]),
+    ...dataOutputs,
+  ];
   const outputs = [...files.map((f) => f.output), ...generated].sort();
   const transforms = approachesTransform(outputs, competition, manifest.id);
   checkPathLength(target, outputs, options.platform);
@@ -109,7 +142,9 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     ...names,
     archetype: manifest.id,
     templateVersion: manifest.version,
-    competitionSlug: inferred ? inferred.profile.slug : (competition?.slug ?? manifest.competition.slug),
+    competitionSlug: inferred
+      ? inferred.profile.slug
+      : (competition?.slug ?? manifest.competition.slug),
     devcontainerImage: image,
     description,
   };
@@ -132,14 +167,18 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
       ...(options.onFileWritten ? { onFileWritten: options.onFileWritten } : {}),
       transforms,
     });
-    const projectFile = serializeProjectFile(buildProjectFile(manifest, names, image, description, plan));
+    const projectFile = serializeProjectFile(
+      buildProjectFile(manifest, names, image, description, plan),
+    );
     await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
-    if (profileToml !== undefined) await writeInside(staging, PROFILE_FILE_NAME, Buffer.from(profileToml, "utf8"));
+    if (profileToml !== undefined)
+      await writeInside(staging, PROFILE_FILE_NAME, Buffer.from(profileToml, "utf8"));
     if (inferred && copyData) {
       progress(`Copying your data into ${RAW_DATA_DIR}`);
       await copyDataInto(staging, inferred.files);
     }
-    if (options.signal?.aborted) throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");
+    if (options.signal?.aborted)
+      throw new MlStarterError("INTERRUPTED", "Interrupted; nothing was created.");
     await applyUmask(staging);
     await commitStaging(staging, target, options.renameOptions);
     staging = undefined;

@@ -16,7 +16,11 @@ export type CreateErrorCode =
   | "FORBIDDEN_PATH"
   | "TEMPLATE_INVALID"
   | "GENERATOR_FAILED"
-  | "INTERRUPTED";
+  | "INTERRUPTED"
+  | "NOT_A_PROJECT"
+  | "DIRTY_TREE"
+  | "UPDATE_SOURCE_UNAVAILABLE"
+  | "UPDATE_FAILED";
 
 /** 0 ok, 1 unexpected/internal, 2 usage, 3 environment, 130 interrupted (reliability.md §8). */
 export const EXIT_CODES: Record<CreateErrorCode, number> = {
@@ -37,6 +41,12 @@ export const EXIT_CODES: Record<CreateErrorCode, number> = {
   TEMPLATE_INVALID: 1,
   GENERATOR_FAILED: 1,
   INTERRUPTED: 130,
+  // `update` / `check-update` (src/update): not a generated project or uncommitted edits are usage errors;
+  // a version that cannot be fetched or rendered, or git/uv failing, is the environment.
+  NOT_A_PROJECT: 2,
+  DIRTY_TREE: 2,
+  UPDATE_SOURCE_UNAVAILABLE: 3,
+  UPDATE_FAILED: 3,
 };
 
 export class MlStarterError extends Error {
@@ -45,7 +55,11 @@ export class MlStarterError extends Error {
   /** One line telling the user what to do next. */
   readonly hint: string | undefined;
 
-  constructor(code: CreateErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(
+    code: CreateErrorCode,
+    message: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.hint = options.hint;
@@ -74,15 +88,23 @@ export function fromFsError(error: unknown, action: string): MlStarterError {
         cause: error,
       });
     case "ENOTDIR":
-      return new MlStarterError("TARGET_IS_FILE", `A parent of the target is a file, not a directory, while ${action}${where}`, {
-        hint: "choose a path whose parent folders are directories",
-        cause: error,
-      });
+      return new MlStarterError(
+        "TARGET_IS_FILE",
+        `A parent of the target is a file, not a directory, while ${action}${where}`,
+        {
+          hint: "choose a path whose parent folders are directories",
+          cause: error,
+        },
+      );
     case "ENAMETOOLONG":
-      return new MlStarterError("PATH_TOO_LONG", `A path is too long for this file system while ${action}${where}`, {
-        hint: "choose a shorter directory path",
-        cause: error,
-      });
+      return new MlStarterError(
+        "PATH_TOO_LONG",
+        `A path is too long for this file system while ${action}${where}`,
+        {
+          hint: "choose a shorter directory path",
+          cause: error,
+        },
+      );
     case "ENOSPC":
     case "EDQUOT":
       return new MlStarterError("DISK_ERROR", `No space left on device while ${action}${where}`, {
@@ -90,8 +112,12 @@ export function fromFsError(error: unknown, action: string): MlStarterError {
         cause: error,
       });
     default:
-      return new MlStarterError("GENERATOR_FAILED", `Failed while ${action}${where}: ${err.message ?? String(error)}`, {
-        cause: error,
-      });
+      return new MlStarterError(
+        "GENERATOR_FAILED",
+        `Failed while ${action}${where}: ${err.message ?? String(error)}`,
+        {
+          cause: error,
+        },
+      );
   }
 }

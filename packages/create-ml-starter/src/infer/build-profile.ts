@@ -1,6 +1,5 @@
 import path from "node:path";
 import {
-  ARCHETYPE_OF_TASK,
   CompetitionProfileSchema,
   formatIssues,
   type CompetitionProfile,
@@ -10,7 +9,7 @@ import { MlStarterError } from "../core/errors.js";
 import { checkMetric, defaultMetric, syntheticMargin, validationScheme } from "./choices.js";
 import { columnStats, typedValues, type ColumnStats } from "./column-stats.js";
 import type { DataFiles } from "./data-files.js";
-import { featureColumn, inferTask } from "./infer-roles.js";
+import { featureColumn, inferArchetype, inferTask } from "./infer-roles.js";
 import { inferMessages } from "./messages.js";
 import { checkTestColumns, pickId, pickTarget, type FileNames } from "./pick-columns.js";
 import type { Samples } from "./read-samples.js";
@@ -127,7 +126,7 @@ export function buildProfile(
   const labelFormat = task === "regression" ? "float" : targetStats.dtype;
   const profile = {
     schema_version: 1,
-    archetype: ARCHETYPE_OF_TASK[task],
+    archetype: inferArchetype(task, columns, (name) => statsOf(samples, name)),
     slug: "",
     title: sourceTitle(files),
     files: {
@@ -144,7 +143,7 @@ export function buildProfile(
     },
     columns,
     metric: { name: metric },
-    validation: validationScheme(task, overrides.cv),
+    validation: validationScheme(task, overrides.cv, samples.train.header, target),
     submission: {
       columns: samples.sampleSubmission?.header ?? [id, target],
       prediction: probability ? "probability" : "label",

@@ -35,22 +35,72 @@ export function checkMetric(name: string, task: TaskType): MetricName {
   return metric;
 }
 
-/** `--cv kfold`, `--cv stratified_kfold:10`; default stratified for classification, kfold for regression (5, seed 0). */
-export function validationScheme(task: TaskType, cv: string | undefined): Validation {
+/** `--cv` scheme names: the profile's, and the short forms the help shows. */
+const CV_SCHEMES: Record<string, Validation["scheme"]> = {
+  kfold: "kfold",
+  stratified: "stratified_kfold",
+  stratified_kfold: "stratified_kfold",
+  group: "group_kfold",
+  group_kfold: "group_kfold",
+  time: "time_split",
+  time_split: "time_split",
+};
+/** The schemes that need a column, and the profile key it goes in. */
+const CV_COLUMN = { group_kfold: "group", time_split: "time" } as const;
+
+/**
+ * `--cv <scheme>[:<column>][:<folds>]`: `kfold:10`, `stratified`, `group:<col>`, `time:<col>:3`. Default:
+ * stratified for classification, kfold for regression (5 folds, seed 0). The column must be a train column
+ * other than the target; a column name may itself hold `:` (only a trailing `:<digits>` is the folds).
+ */
+export function validationScheme(
+  task: TaskType,
+  cv: string | undefined,
+  columns: readonly string[],
+  target: string,
+): Validation {
   const fallback: Validation = {
     scheme: task === "regression" ? "kfold" : "stratified_kfold",
     folds: 5,
     seed: 0,
   };
   if (cv === undefined) return fallback;
-  const match = /^(kfold|stratified_kfold)(?::(\d{1,2}))?$/.exec(cv);
-  const folds = match?.[2] === undefined ? 5 : Number(match[2]);
-  if (!match || folds < 2 || folds > 20)
+  const match = /^([a-z_]+)(?::(.*?))?(?::(\d{1,2}))?$/.exec(cv);
+  const scheme = match?.[1] === undefined ? undefined : CV_SCHEMES[match[1]];
+  let column = match?.[2];
+  let foldsText = match?.[3];
+  // `kfold:10` parses as column "10": a scheme without a column takes it as the folds.
+  if (
+    scheme !== undefined &&
+    !(scheme in CV_COLUMN) &&
+    foldsText === undefined &&
+    column !== undefined &&
+    /^\d{1,2}$/.test(column)
+  ) {
+    foldsText = column;
+    column = undefined;
+  }
+  const folds = foldsText === undefined ? 5 : Number(foldsText);
+  if (scheme === undefined || folds < 2 || folds > 20)
     throw new MlStarterError("INVALID_OPTION", inferMessages.badCv(cv));
-  if (match[1] === "stratified_kfold" && task === "regression") {
+  if (scheme === "stratified_kfold" && task === "regression") {
     throw new MlStarterError("INVALID_OPTION", inferMessages.badCvTask(cv));
   }
-  return { scheme: match[1] as Validation["scheme"], folds, seed: 0 };
+  const key = scheme === "group_kfold" || scheme === "time_split" ? CV_COLUMN[scheme] : undefined;
+  if (key === undefined) {
+    if (column !== undefined) throw new MlStarterError("INVALID_OPTION", inferMessages.badCv(cv));
+    return { scheme, folds, seed: 0 };
+  }
+  if (column === undefined || column === "") {
+    throw new MlStarterError("INVALID_OPTION", inferMessages.cvNeedsColumn(cv, scheme));
+  }
+  if (!columns.includes(column) || column === target) {
+    throw new MlStarterError(
+      "INVALID_OPTION",
+      inferMessages.cvBadColumn(cv, column, column === target),
+    );
+  }
+  return { scheme, folds, seed: 0, [key]: column };
 }
 
 /** Strong over naive on synthetic data, by a delta on the metric's own scale (error metrics: a share of the target's spread). */

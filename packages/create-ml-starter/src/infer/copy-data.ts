@@ -2,7 +2,7 @@ import { copyFile, mkdir, stat } from "node:fs/promises";
 import { constants } from "node:fs";
 import path from "node:path";
 import { MlStarterError } from "../core/errors.js";
-import { assertRealParentInside, safeJoin } from "../core/safe-join.js";
+import { assertRealParentInside, safeJoin } from "../core/write/safe-join.js";
 import type { DataFiles } from "./data-files.js";
 import { inferMessages } from "./messages.js";
 

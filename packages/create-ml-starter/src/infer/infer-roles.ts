@@ -1,4 +1,9 @@
-import type { CompetitionProfile, TaskType } from "@ml-starter/schema";
+import {
+  ARCHETYPE_OF_TASK,
+  type CompetitionProfile,
+  type ProfileArchetype,
+  type TaskType,
+} from "@ml-starter/schema";
 import { typedValues, type ColumnStats } from "./column-stats.js";
 
 type Column = CompetitionProfile["columns"][string];
@@ -56,4 +61,28 @@ export function inferTask(s: ColumnStats): TaskType {
   if (s.integral && distinct / Math.max(1, nonMissing) <= threshold && distinct <= 1000)
     return "multiclass";
   return "regression";
+}
+
+/** AutoGluon's text rule: a column of strings averaging at least this many words. */
+const TEXT_MIN_WORDS = 3;
+
+/**
+ * Text classification when the target is a class and text carries the data: a feature column passes
+ * AutoGluon's text rule (several words on average, many distinct values) and at least half the feature
+ * columns are text. Titanic's names pass the rule but are 1 of its 10 features, so it stays tabular.
+ */
+export function inferArchetype(
+  task: TaskType,
+  columns: CompetitionProfile["columns"],
+  stats: (name: string) => ColumnStats,
+): ProfileArchetype {
+  if (task === "regression") return ARCHETYPE_OF_TASK[task];
+  const features = Object.entries(columns).filter(
+    ([, c]) => !["id", "target", "ignore"].includes(c.role),
+  );
+  const text = features.filter(([, c]) => c.role === "text");
+  const wordy = text.some(([name]) => stats(name).meanWords >= TEXT_MIN_WORDS);
+  return wordy && text.length * 2 >= features.length
+    ? "text-classification"
+    : ARCHETYPE_OF_TASK[task];
 }

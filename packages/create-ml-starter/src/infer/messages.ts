@@ -47,7 +47,11 @@ export const inferMessages = {
   regressionNotNumeric: (target: string) =>
     `--task regression needs a numeric target; ${JSON.stringify(target)} is not`,
   badCv: (value: string) =>
-    `--cv ${JSON.stringify(value)}: use kfold or stratified_kfold, optionally with folds (e.g. kfold:10)`,
+    `--cv ${JSON.stringify(value)}: use kfold, stratified, group:<column> or time:<column>, optionally with folds (e.g. kfold:10, group:user_id:5)`,
+  cvNeedsColumn: (value: string, scheme: string) =>
+    `--cv ${JSON.stringify(value)}: ${scheme} needs a column (e.g. ${scheme === "group_kfold" ? "group" : "time"}:<column>)`,
+  cvBadColumn: (value: string, column: string, isTarget: boolean) =>
+    `--cv ${JSON.stringify(value)}: ${JSON.stringify(column)} ${isTarget ? "is the target" : "is not a column of train"}`,
   badCvTask: (value: string) =>
     `--cv ${JSON.stringify(value)}: a regression target cannot be stratified; use kfold`,
   invalidProfile: (detail: string) => `The inferred profile is invalid: ${detail}`,
@@ -61,4 +65,11 @@ export const inferMessages = {
   promptId: "Id column",
   promptTask: "Task",
   promptMetric: "Metric",
+  promptCv: "Validation scheme",
+  promptCvColumn: (scheme: string) =>
+    scheme === "group_kfold"
+      ? "Group column (rows sharing it stay in one fold)"
+      : "Time column (later rows validate)",
+  promptFolds: "Number of folds (2-20)",
+  badFolds: "a whole number from 2 to 20",
 };

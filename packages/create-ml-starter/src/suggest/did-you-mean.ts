@@ -8,13 +8,16 @@
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, at(i - 2, j - 2) + 1);
       (d[i] as number[])[j] = best;
     }
   }
@@ -34,9 +37,11 @@ export function nearestNames(input: string, known: readonly string[], max = 3): 
   for (const name of known) {
     const candidate = name.toLowerCase().replace(/^-+/, "");
     if (candidate === typed) continue;
-    const contained = typed.length >= MIN_CONTAINED && (candidate.includes(typed) || typed.includes(candidate));
+    const contained =
+      typed.length >= MIN_CONTAINED && (candidate.includes(typed) || typed.includes(candidate));
     const distance = editDistance(typed, candidate);
-    if (contained) scored.push({ name, score: -1 / (1 + Math.abs(candidate.length - typed.length)) });
+    if (contained)
+      scored.push({ name, score: -1 / (1 + Math.abs(candidate.length - typed.length)) });
     else if (distance <= budget) scored.push({ name, score: distance });
   }
   return scored

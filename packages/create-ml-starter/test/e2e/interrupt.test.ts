@@ -13,11 +13,15 @@ beforeEach(async () => {
 afterEach(async () => tmp.cleanup());
 
 function startPaused(k: number) {
-  const child = execa(process.execPath, [BUILT_CLI, path.join(tmp.path, "proj"), "-a", "classification", "--no-install", "--no-git"], {
-    reject: false,
-    stdin: "ignore",
-    env: { ML_STARTER_TEST_PAUSE_AFTER: String(k) },
-  });
+  const child = execa(
+    process.execPath,
+    [BUILT_CLI, path.join(tmp.path, "proj"), "-a", "classification", "--no-install", "--no-git"],
+    {
+      reject: false,
+      stdin: "ignore",
+      env: { ML_STARTER_TEST_PAUSE_AFTER: String(k) },
+    },
+  );
   const paused = new Promise<void>((resolve) => {
     child.stderr?.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("ml-starter:paused")) resolve();
@@ -37,16 +41,25 @@ describe.skipIf(process.platform === "win32")("interrupting the CLI", () => {
     expect(await readdir(tmp.path)).toEqual([]);
   });
 
-  it.each([2, 6])("SIGKILL after %i files leaves at most one staging dir, which the next run removes", async (k) => {
-    const { child, paused } = startPaused(k);
-    await paused;
-    child.kill("SIGKILL");
-    await child;
-    const left = await readdir(tmp.path);
-    expect(left.filter((e) => e === "proj")).toEqual([]);
-    expect(left.length).toBeLessThanOrEqual(1);
-    const again = await runBuiltCli([path.join(tmp.path, "proj"), "-a", "classification", "--no-install", "--no-git"]);
-    expect(again.exitCode, again.all).toBe(0);
-    expect(await readdir(tmp.path)).toEqual(["proj"]);
-  });
+  it.each([2, 6])(
+    "SIGKILL after %i files leaves at most one staging dir, which the next run removes",
+    async (k) => {
+      const { child, paused } = startPaused(k);
+      await paused;
+      child.kill("SIGKILL");
+      await child;
+      const left = await readdir(tmp.path);
+      expect(left.filter((e) => e === "proj")).toEqual([]);
+      expect(left.length).toBeLessThanOrEqual(1);
+      const again = await runBuiltCli([
+        path.join(tmp.path, "proj"),
+        "-a",
+        "classification",
+        "--no-install",
+        "--no-git",
+      ]);
+      expect(again.exitCode, again.all).toBe(0);
+      expect(await readdir(tmp.path)).toEqual(["proj"]);
+    },
+  );
 });

@@ -32,15 +32,22 @@ describe.each(ids)("the %s lock", (id) => {
 describe("a dependency without wheels for a required platform", () => {
   it("makes uv lock fail at lock time, naming the platform", async () => {
     const project = path.join(tmp.path, "windows-only-dep");
-    expect((await runBuiltCli([project, "-a", "classification", "--no-install", "--no-git"])).exitCode).toBe(0);
+    expect(
+      (await runBuiltCli([project, "-a", "classification", "--no-install", "--no-git"])).exitCode,
+    ).toBe(0);
     const pyprojectPath = path.join(project, "pyproject.toml");
     const pyproject = await readFile(pyprojectPath, "utf8");
     // pywin32 publishes Windows wheels only, and no sdist.
-    await writeFile(pyprojectPath, pyproject.replace('dependencies = ["', 'dependencies = ["pywin32==311", "'));
+    await writeFile(
+      pyprojectPath,
+      pyproject.replace('dependencies = ["', 'dependencies = ["pywin32==311", "'),
+    );
     const before = await readFile(path.join(project, "uv.lock"), "utf8");
     const locked = await run("uv", ["lock"], { cwd: project });
     expect(locked.exitCode).not.toBe(0);
-    expect(locked.stderr).toMatch(/pywin32==311 has no `platform_machine == 'x86_64' and sys_platform == 'linux'`-compatible wheels/);
+    expect(locked.stderr).toMatch(
+      /pywin32==311 has no `platform_machine == 'x86_64' and sys_platform == 'linux'`-compatible wheels/,
+    );
     expect(await readFile(path.join(project, "uv.lock"), "utf8")).toBe(before);
   });
 });

@@ -15,7 +15,10 @@ beforeAll(async () => {
 afterAll(async () => tmp.cleanup());
 
 const sampled = fc
-  .sample(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,24}[a-z0-9]$/), { numRuns: 200, seed: 20261125 })
+  .sample(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,24}[a-z0-9]$/), {
+    numRuns: 200,
+    seed: 20261125,
+  })
   .filter((name) => checkProjectName(name).ok)
   .slice(0, 12);
 const NAMES = [...new Set(["a", "x9", "a.b_c-d", "h-and-m", "aaa-first", "zz-last", ...sampled])];
@@ -25,7 +28,13 @@ describe("generated names through tomllib and uv", () => {
     const check = checkProjectName(name);
     if (!check.ok) throw new Error(`${name} should be valid: ${check.rule}`);
     const project = path.join(tmp.path, name);
-    const created = await runBuiltCli([project, "-a", "classification", "--no-install", "--no-git"]);
+    const created = await runBuiltCli([
+      project,
+      "-a",
+      "classification",
+      "--no-install",
+      "--no-git",
+    ]);
     expect(created.exitCode, created.all).toBe(0);
     const toml = await run("python3", [
       "-c",
@@ -34,7 +43,11 @@ describe("generated names through tomllib and uv", () => {
     ]);
     expect(toml.exitCode, toml.all).toBe(0);
     expect(JSON.parse(toml.stdout)).toEqual([check.names.distName, [check.names.importName]]);
-    const answers = (JSON.parse(await readFile(path.join(project, "ml-starter.json"), "utf8")) as { answers: unknown }).answers;
+    const answers = (
+      JSON.parse(await readFile(path.join(project, "ml-starter.json"), "utf8")) as {
+        answers: unknown;
+      }
+    ).answers;
     expect(answers).toMatchObject(check.names);
     const lock = await run("uv", ["lock", "--check"], { cwd: project });
     expect(lock.exitCode, lock.all).toBe(0);

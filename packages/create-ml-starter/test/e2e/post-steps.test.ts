@@ -31,52 +31,84 @@ describe.skipIf(process.platform === "win32")("post-steps of the built CLI", () 
   it("SIGINT during uv sync: exit 130, the files complete, the message says the environment is not", async () => {
     // The CLI captures uv's output, so the stand-in signals that it started with a file.
     const started = path.join(tmp.path, "uv-started");
-    await fakeTool("uv", `require("node:fs").writeFileSync(${JSON.stringify(started)}, ""); setInterval(() => undefined, 1000);`);
+    await fakeTool(
+      "uv",
+      `require("node:fs").writeFileSync(${JSON.stringify(started)}, ""); setInterval(() => undefined, 1000);`,
+    );
     await mkdir(path.dirname(target()));
-    const child = execa(process.execPath, [BUILT_CLI, target(), "-a", "classification", "--no-git", "--no-interactive"], {
-      reject: false,
-      stdin: "ignore",
-      env: env(),
-    });
+    const child = execa(
+      process.execPath,
+      [BUILT_CLI, target(), "-a", "classification", "--no-git", "--no-interactive"],
+      {
+        reject: false,
+        stdin: "ignore",
+        env: env(),
+      },
+    );
     while (!existsSync(started)) await new Promise((resolve) => setTimeout(resolve, 50));
     child.kill("SIGINT");
     const result = await child;
     expect(result.exitCode, result.stderr).toBe(130);
-    expect(result.stderr).toMatch(/Interrupted after generating .*proj: interrupted during `uv sync --locked`: the files are complete, the environment is not/);
+    expect(result.stderr).toMatch(
+      /Interrupted after generating .*proj: interrupted during `uv sync --locked`: the files are complete, the environment is not/,
+    );
     expect(result.stdout).not.toMatch(/✔ Created/);
     expect(await readdir(target())).toContain("ml-starter.json");
   });
 
   it("a git that fails (disk full) is a failure: exit 3, not a warning with exit 0", async () => {
-    await fakeTool("git", 'process.stderr.write("fatal: No space left on device\\n"); process.exit(128);');
-    const result = await runBuiltCli([target(), "-a", "classification", "--no-install", "--no-interactive"], { env: env() });
+    await fakeTool(
+      "git",
+      'process.stderr.write("fatal: No space left on device\\n"); process.exit(128);',
+    );
+    const result = await runBuiltCli(
+      [target(), "-a", "classification", "--no-install", "--no-interactive"],
+      { env: env() },
+    );
     expect(result.exitCode, result.all).toBe(3);
-    expect(result.stderr).toMatch(/Failed after generating .*proj: git init failed: fatal: No space left on device/);
+    expect(result.stderr).toMatch(
+      /Failed after generating .*proj: git init failed: fatal: No space left on device/,
+    );
     expect(await readdir(target())).toContain("ml-starter.json");
   });
 });
 
 describe.skipIf(process.platform === "win32")("a closed or full stdout", () => {
   it("stdout closed after one byte: no stack trace, the project complete, exit 0", async () => {
-    const child = execa(process.execPath, [BUILT_CLI, target(), "-a", "classification", "--no-git", "--no-install"], {
-      reject: false,
-      stdin: "ignore",
-    });
+    const child = execa(
+      process.execPath,
+      [BUILT_CLI, target(), "-a", "classification", "--no-git", "--no-install"],
+      {
+        reject: false,
+        stdin: "ignore",
+      },
+    );
     child.stdout?.once("data", () => child.stdout?.destroy());
     const result = await child;
     expect(result.exitCode).toBe(0);
     expect(result.stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
-    expect(await readdir(target())).toEqual(expect.arrayContaining(["ml-starter.json", "uv.lock", "competition.toml"]));
+    expect(await readdir(target())).toEqual(
+      expect.arrayContaining(["ml-starter.json", "uv.lock", "competition.toml"]),
+    );
   });
 
-  it.skipIf(process.platform !== "linux")("stdout on /dev/full: no stack trace, the project complete, exit 0", async () => {
-    const result = await execa(process.execPath, [BUILT_CLI, target(), "-a", "classification", "--no-git", "--no-install"], {
-      reject: false,
-      stdin: "ignore",
-      stdout: { file: "/dev/full" },
-    });
-    expect(result.exitCode).toBe(0);
-    expect(result.stderr).not.toMatch(/ENOSPC|at .*\.js:\d+/);
-    expect(await readdir(target())).toEqual(expect.arrayContaining(["ml-starter.json", "uv.lock"]));
-  });
+  it.skipIf(process.platform !== "linux")(
+    "stdout on /dev/full: no stack trace, the project complete, exit 0",
+    async () => {
+      const result = await execa(
+        process.execPath,
+        [BUILT_CLI, target(), "-a", "classification", "--no-git", "--no-install"],
+        {
+          reject: false,
+          stdin: "ignore",
+          stdout: { file: "/dev/full" },
+        },
+      );
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).not.toMatch(/ENOSPC|at .*\.js:\d+/);
+      expect(await readdir(target())).toEqual(
+        expect.arrayContaining(["ml-starter.json", "uv.lock"]),
+      );
+    },
+  );
 });

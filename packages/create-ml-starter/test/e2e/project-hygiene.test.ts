@@ -12,7 +12,10 @@ let gitEnv: Record<string, string>;
 beforeAll(async () => {
   tmp = await tempDirWithSpaces("hygiene");
   const config = path.join(tmp.path, "gitconfig");
-  await writeFile(config, "[user]\n\tname = Hygiene Test\n\temail = hygiene@example.com\n[init]\n\tdefaultBranch = main\n");
+  await writeFile(
+    config,
+    "[user]\n\tname = Hygiene Test\n\temail = hygiene@example.com\n[init]\n\tdefaultBranch = main\n",
+  );
   gitEnv = { GIT_CONFIG_GLOBAL: config };
 });
 afterAll(async () => tmp.cleanup());
@@ -22,7 +25,9 @@ describe.each(ids)("a generated %s repository", (id) => {
   let files: string[];
   beforeAll(async () => {
     project = path.join(tmp.path, `${id}-project`);
-    const result = await runBuiltCli([project, "-a", id, "--no-install", "--no-interactive"], { env: gitEnv });
+    const result = await runBuiltCli([project, "-a", id, "--no-install", "--no-interactive"], {
+      env: gitEnv,
+    });
     expect(result.exitCode, result.all).toBe(0);
     files = Object.entries(await treeState(project))
       .filter(([rel, kind]) => kind.startsWith("file") && !rel.startsWith(".git/"))
@@ -30,26 +35,51 @@ describe.each(ids)("a generated %s repository", (id) => {
   });
 
   it("ignores credentials and data in git and in the Docker build context", async () => {
-    const secrets = ["kaggle.json", "access_token", ".env", ".env.local", ".kaggle/kaggle.json", "data/raw/x.csv", "data/synthetic/train.csv", "outputs/metrics.json", "key.pem"];
+    const secrets = [
+      "kaggle.json",
+      "access_token",
+      ".env",
+      ".env.local",
+      ".kaggle/kaggle.json",
+      "data/raw/x.csv",
+      "data/synthetic/train.csv",
+      "outputs/metrics.json",
+      "key.pem",
+    ];
     for (const p of secrets) {
-      const check = await run("git", ["check-ignore", "--no-index", "-q", p], { cwd: project, env: gitEnv });
+      const check = await run("git", ["check-ignore", "--no-index", "-q", p], {
+        cwd: project,
+        env: gitEnv,
+      });
       expect(check.exitCode, `${p} must be git-ignored`).toBe(0);
     }
-    const kept = await run("git", ["check-ignore", "--no-index", "-q", ".env.example"], { cwd: project, env: gitEnv });
+    const kept = await run("git", ["check-ignore", "--no-index", "-q", ".env.example"], {
+      cwd: project,
+      env: gitEnv,
+    });
     expect(kept.exitCode, ".env.example stays tracked").toBe(1);
     const dockerignore = (await readFile(path.join(project, ".dockerignore"), "utf8")).split("\n");
-    for (const entry of ["kaggle.json", "access_token", ".kaggle/", ".env", "data/", "*.pem"]) expect(dockerignore).toContain(entry);
+    for (const entry of ["kaggle.json", "access_token", ".kaggle/", ".env", "data/", "*.pem"])
+      expect(dockerignore).toContain(entry);
   });
 
   it("keeps LF through a clone with core.autocrlf=true, and CSVs as binary-exact", async () => {
     const clone = path.join(tmp.path, `${id}-clone`);
-    const cloned = await run("git", ["-c", "core.autocrlf=true", "clone", "-q", project, clone], { env: gitEnv });
+    const cloned = await run("git", ["-c", "core.autocrlf=true", "clone", "-q", project, clone], {
+      env: gitEnv,
+    });
     expect(cloned.exitCode, cloned.all).toBe(0);
-    const eol = await run("git", ["-c", "core.autocrlf=true", "ls-files", "--eol"], { cwd: clone, env: gitEnv });
+    const eol = await run("git", ["-c", "core.autocrlf=true", "ls-files", "--eol"], {
+      cwd: clone,
+      env: gitEnv,
+    });
     for (const line of eol.stdout.trim().split("\n")) {
       expect(line, line).toMatch(/^i\/(lf|none|-text)\s+w\/(lf|none|-text)\s/);
     }
-    const attr = await run("git", ["check-attr", "text", "--", "data/synthetic/train.csv"], { cwd: clone, env: gitEnv });
+    const attr = await run("git", ["check-attr", "text", "--", "data/synthetic/train.csv"], {
+      cwd: clone,
+      env: gitEnv,
+    });
     expect(attr.stdout).toMatch(/text: unset/);
   });
 
@@ -60,14 +90,20 @@ describe.each(ids)("a generated %s repository", (id) => {
       expect(rel, "no shell scripts in generated projects").not.toMatch(/\.(sh|bash|ps1|bat|cmd)$/);
       const text = await readFile(path.join(project, rel), "utf8");
       expect(text.startsWith("#!"), `${rel} must not rely on a shebang`).toBe(false);
-      if (rel.endsWith(".py")) expect(text, `${rel} imports kaggle at module level`).not.toMatch(/^(import kaggle|from kaggle)\b/m);
+      if (rel.endsWith(".py"))
+        expect(text, `${rel} imports kaggle at module level`).not.toMatch(
+          /^(import kaggle|from kaggle)\b/m,
+        );
     }
   });
 
   it("committed everything in one first commit, leaving a clean tree", async () => {
     const log = await run("git", ["log", "--format=%s"], { cwd: project, env: gitEnv });
     expect(log.stdout.trim()).toBe("Initial commit from create-ml-starter");
-    const tracked = (await run("git", ["ls-files"], { cwd: project, env: gitEnv })).stdout.trim().split("\n").sort();
+    const tracked = (await run("git", ["ls-files"], { cwd: project, env: gitEnv })).stdout
+      .trim()
+      .split("\n")
+      .sort();
     expect(tracked).toEqual([...files].sort());
   });
 });

@@ -45,21 +45,32 @@ describe("target paths", () => {
   });
 
   it("never stages in TMPDIR: generation works when TMPDIR does not exist", async () => {
-    const result = await runBuiltCli(["proj", ...args], { cwd: tmp.path, env: { TMPDIR: path.join(tmp.path, "missing"), TEMP: path.join(tmp.path, "missing"), TMP: path.join(tmp.path, "missing") } });
+    const result = await runBuiltCli(["proj", ...args], {
+      cwd: tmp.path,
+      env: {
+        TMPDIR: path.join(tmp.path, "missing"),
+        TEMP: path.join(tmp.path, "missing"),
+        TMP: path.join(tmp.path, "missing"),
+      },
+    });
     expect(result.exitCode, result.all).toBe(0);
     expect(await readdir(tmp.path)).toEqual(["proj"]);
   });
 
   it("two CLI processes racing for one target: one wins, the other fails cleanly, never a mixed tree", async () => {
     const target = path.join(tmp.path, "raced");
-    const start = () => execa(process.execPath, [BUILT_CLI, target, ...args], { reject: false, stdin: "ignore" });
+    const start = () =>
+      execa(process.execPath, [BUILT_CLI, target, ...args], { reject: false, stdin: "ignore" });
     const results = await Promise.all([start(), start(), start()]);
     const codes = results.map((r) => r.exitCode).sort();
     expect(codes).toEqual([0, 2, 2]);
-    for (const r of results.filter((r) => r.exitCode === 2)) expect(String(r.stderr)).toMatch(/not empty|Another create-ml-starter run/);
+    for (const r of results.filter((r) => r.exitCode === 2))
+      expect(String(r.stderr)).toMatch(/not empty|Another create-ml-starter run/);
     expect(await readdir(tmp.path)).toEqual(["raced"]);
     const reference = path.join(tmp.path, "reference", "raced");
     expect((await runBuiltCli([reference, ...args])).exitCode).toBe(0);
-    expect(Object.keys(await treeState(target)).sort()).toEqual(Object.keys(await treeState(reference)).sort());
+    expect(Object.keys(await treeState(target)).sort()).toEqual(
+      Object.keys(await treeState(reference)).sort(),
+    );
   });
 });

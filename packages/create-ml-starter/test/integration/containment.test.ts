@@ -3,7 +3,7 @@ import path from "node:path";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { tempDirWithSpaces, treeState, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { generateWithPlop } from "../../src/core/plop-adapter.js";
+import { generateWithPlop } from "../../src/core/template/plop-adapter.js";
 import { MlStarterError } from "../../src/index.js";
 
 let tmp: TempDir;
@@ -20,12 +20,26 @@ beforeEach(async () => {
 });
 afterEach(async () => tmp.cleanup());
 
-const ESCAPES = ["../outside/x", "../x", "/tmp/x", "C:\\x", "C:x", "\\\\srv\\s\\x", "..\\x", "a/../../x", "a\0b", "CON", "sub/nul.txt"];
+const ESCAPES = [
+  "../outside/x",
+  "../x",
+  "/tmp/x",
+  "C:\\x",
+  "C:x",
+  "\\\\srv\\s\\x",
+  "..\\x",
+  "a/../../x",
+  "a\0b",
+  "CON",
+  "sub/nul.txt",
+];
 
 describe("generation refuses paths outside the target", () => {
   it.each(ESCAPES)("%j → FORBIDDEN_PATH, decoy untouched, nothing written", async (output) => {
     const before = await treeState(tmp.path);
-    const error = await generateWithPlop(root, [{ source, output, render: false }], {}).catch((e: unknown) => e);
+    const error = await generateWithPlop(root, [{ source, output, render: false }], {}).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MlStarterError);
     expect((error as MlStarterError).code).toBe("FORBIDDEN_PATH");
     expect(await treeState(tmp.path)).toEqual(before);
@@ -34,15 +48,18 @@ describe("generation refuses paths outside the target", () => {
 
   it("refuses an unknown placeholder instead of rendering it empty", async () => {
     await writeFile(source, "name = {{projectName}} and {{secretThing}}");
-    const error = await generateWithPlop(root, [{ source, output: "a.txt", render: true }], { projectName: "p" }).catch(
-      (e: unknown) => e,
-    );
+    const error = await generateWithPlop(root, [{ source, output: "a.txt", render: true }], {
+      projectName: "p",
+    }).catch((e: unknown) => e);
     expect((error as MlStarterError).code).toBe("TEMPLATE_INVALID");
     expect((error as MlStarterError).message).toMatch(/\{\{secretThing\}\}/);
   });
 
   it("copies non-.hbs files byte for byte, braces and CR included", async () => {
-    const bytes = Buffer.from("a ${{ matrix.os }} {{ not a placeholder }}\r\n\u00e9\u0000\xff", "latin1");
+    const bytes = Buffer.from(
+      "a ${{ matrix.os }} {{ not a placeholder }}\r\n\u00e9\u0000\xff",
+      "latin1",
+    );
     await writeFile(source, bytes);
     await generateWithPlop(root, [{ source, output: "kept.bin", render: false }], {});
     const { readFile } = await import("node:fs/promises");

@@ -19,8 +19,23 @@ afterAll(async () => tmp.cleanup());
 /** Names from an alphabet rich in the characters that break things. */
 const nameArbitrary = fc.oneof(
   fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}[a-z0-9]$/),
-  fc.string({ unit: fc.constantFrom(..."aZ09._- \\:*?\"<>|\u00e9\u30d7\n\t".split("")), maxLength: 12 }),
-  fc.constantFrom("con", "nul.txt", "class", "test", "random", "pandas", "1st", "x", "-x", "x.", "node_modules"),
+  fc.string({
+    unit: fc.constantFrom(...'aZ09._- \\:*?"<>|\u00e9\u30d7\n\t'.split("")),
+    maxLength: 12,
+  }),
+  fc.constantFrom(
+    "con",
+    "nul.txt",
+    "class",
+    "test",
+    "random",
+    "pandas",
+    "1st",
+    "x",
+    "-x",
+    "x.",
+    "node_modules",
+  ),
 );
 
 describe("project names, as a property", () => {
@@ -30,7 +45,13 @@ describe("project names, as a property", () => {
         if (name.includes("/") || name === "" || name === "." || name === "..") return; // path syntax, not a name
         const before = await treeState(tmp.path);
         const target = path.join(tmp.path, name);
-        const result = await createProject({ targetDir: target, archetype: "classification", templatesRoot: REPO_TEMPLATES, git: false, install: false }).then(
+        const result = await createProject({
+          targetDir: target,
+          archetype: "classification",
+          templatesRoot: REPO_TEMPLATES,
+          git: false,
+          install: false,
+        }).then(
           (r) => r,
           (e: unknown) => e,
         );
@@ -43,8 +64,12 @@ describe("project names, as a property", () => {
         expect(result).not.toBeInstanceOf(Error);
         const check = checkProjectName(name);
         expect(check.ok).toBe(true);
-        const pyproject = parseToml(await readFile(path.join(target, "pyproject.toml"), "utf8")) as { project: { name: string; scripts: Record<string, string> } };
-        const projectFile = ProjectFileSchema.parse(JSON.parse(await readFile(path.join(target, "ml-starter.json"), "utf8")));
+        const pyproject = parseToml(
+          await readFile(path.join(target, "pyproject.toml"), "utf8"),
+        ) as { project: { name: string; scripts: Record<string, string> } };
+        const projectFile = ProjectFileSchema.parse(
+          JSON.parse(await readFile(path.join(target, "ml-starter.json"), "utf8")),
+        );
         if (check.ok) {
           expect(pyproject.project.name).toBe(check.names.distName);
           expect(Object.keys(pyproject.project.scripts)).toEqual([check.names.importName]);

@@ -5,7 +5,14 @@ import { MlStarterError } from "../../src/index.js";
 describe("parseCliArgs", () => {
   it("reads the directory and every flag", () => {
     expect(
-      parseCliArgs(["my dir/proj", "--archetype", "classification", "--no-git", "--no-install", "--no-interactive"]),
+      parseCliArgs([
+        "my dir/proj",
+        "--archetype",
+        "classification",
+        "--no-git",
+        "--no-install",
+        "--no-interactive",
+      ]),
     ).toMatchObject({
       dir: "my dir/proj",
       archetype: "classification",
@@ -26,12 +33,21 @@ describe("parseCliArgs", () => {
   });
 
   it("takes the devcontainer image", () => {
-    expect(parseCliArgs(["x", "--devcontainer-image=reg/img@sha256:" + "a".repeat(64)]).devcontainerImage).toMatch(/^reg\/img@/);
+    expect(
+      parseCliArgs(["x", "--devcontainer-image=reg/img@sha256:" + "a".repeat(64)])
+        .devcontainerImage,
+    ).toMatch(/^reg\/img@/);
   });
 
   it("takes --competition, with or without --archetype", () => {
-    expect(parseCliArgs(["x", "--competition", "spaceship-titanic"])).toMatchObject({ competition: "spaceship-titanic", archetype: undefined });
-    expect(parseCliArgs(["x", "--competition=titanic", "-a", "classification"])).toMatchObject({ competition: "titanic", archetype: "classification" });
+    expect(parseCliArgs(["x", "--competition", "spaceship-titanic"])).toMatchObject({
+      competition: "spaceship-titanic",
+      archetype: undefined,
+    });
+    expect(parseCliArgs(["x", "--competition=titanic", "-a", "classification"])).toMatchObject({
+      competition: "titanic",
+      archetype: "classification",
+    });
     expect(parseCliArgs(["x"]).competition).toBeUndefined();
   });
 
@@ -46,19 +62,24 @@ describe("parseCliArgs", () => {
       parseCliArgs(["x", flag]);
       expect.unreachable();
     } catch (error) {
-      expect((error as MlStarterError).message).toContain(`Unknown option '${flag.split("=")[0] ?? ""}'`);
+      expect((error as MlStarterError).message).toContain(
+        `Unknown option '${flag.split("=")[0] ?? ""}'`,
+      );
       expect((error as MlStarterError).hint).toMatch(hint);
     }
   });
 
-  it.each([[["--bogus"]], [["a", "b"]], [["x", "--archetype"]]])("refuses %j as a usage error", (argv) => {
-    try {
-      parseCliArgs(argv);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(MlStarterError);
-      expect((error as MlStarterError).code).toBe("INVALID_OPTION");
-      expect((error as MlStarterError).exitCode).toBe(2);
-    }
-  });
+  it.each([[["--bogus"]], [["a", "b"]], [["x", "--archetype"]]])(
+    "refuses %j as a usage error",
+    (argv) => {
+      try {
+        parseCliArgs(argv);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(MlStarterError);
+        expect((error as MlStarterError).code).toBe("INVALID_OPTION");
+        expect((error as MlStarterError).exitCode).toBe(2);
+      }
+    },
+  );
 });

@@ -10,7 +10,9 @@ describe("the competition catalog", () => {
     const catalog = await loadCatalog(REPO_CATALOG);
     const files = (await readdir(REPO_CATALOG)).filter((n) => n.endsWith(".toml")).sort();
     expect(catalog.map((c) => `${c.slug}.toml`)).toEqual(files);
-    expect(catalog.map((c) => c.slug)).toEqual(expect.arrayContaining(["titanic", "house-prices-advanced-regression-techniques"]));
+    expect(catalog.map((c) => c.slug)).toEqual(
+      expect.arrayContaining(["titanic", "house-prices-advanced-regression-techniques"]),
+    );
   });
 
   it("gives projects the entry without its [catalog] table, comments kept", async () => {
@@ -32,7 +34,8 @@ describe("the competition catalog", () => {
     }
     for (const c of catalog) {
       expect(c.listing.approaches, c.slug).toMatch(/^Sources?: .*https:\/\//m);
-      if (c.profile.archetype !== "recommender") expect(c.profile.synthetic.train_rows, c.slug).toBeLessThanOrEqual(5000);
+      if (c.profile.archetype !== "recommender")
+        expect(c.profile.synthetic.train_rows, c.slug).toBeLessThanOrEqual(5000);
     }
   });
 
@@ -92,24 +95,34 @@ approaches = "none"
 `;
 
 describe("parseCatalogEntry refuses", () => {
-  const refuse = (text: string, message: RegExp) => expect(() => parseCatalogEntry("/c/toy.toml", text)).toThrow(message);
+  const refuse = (text: string, message: RegExp) =>
+    expect(() => parseCatalogEntry("/c/toy.toml", text)).toThrow(message);
 
   it("accepts the valid entry the cases below break", () => {
     expect(parseCatalogEntry("/c/toy.toml", VALID).listing.type).toBe("binary");
   });
   it("a column the profile names but does not declare", () => {
-    refuse(VALID.replace('target = ["y"]', 'target = ["Survived"]'), /task\.target\.0: column "Survived" is not declared/);
+    refuse(
+      VALID.replace('target = ["y"]', 'target = ["Survived"]'),
+      /task\.target\.0: column "Survived" is not declared/,
+    );
   });
   it("an unknown metric and a metric that does not fit the task", () => {
     refuse(VALID.replace('name = "roc_auc"', 'name = "auc"'), /metric\.name/);
-    refuse(VALID.replace('name = "roc_auc"', 'name = "rmse"'), /metric "rmse" does not fit a binary task/);
+    refuse(
+      VALID.replace('name = "roc_auc"', 'name = "rmse"'),
+      /metric "rmse" does not fit a binary task/,
+    );
   });
   it("an unknown key (typos fail loudly)", () => {
     refuse(VALID.replace("folds = 5", "folds = 5\nfold = 3"), /validation.*fold/);
   });
   it("a [catalog] table that is not last, and a slug that differs from the file name", () => {
     refuse(`${VALID}[extra]\nx = 1\n`, /\[catalog\] must be the last table|extra/);
-    refuse(VALID.replace('slug = "toy"', 'slug = "other"'), /slug "other" differs from the file name/);
+    refuse(
+      VALID.replace('slug = "toy"', 'slug = "other"'),
+      /slug "other" differs from the file name/,
+    );
   });
   it("a multi-class probability submission without one column per label", () => {
     const multi = VALID.replace('type = "binary"\ntarget', 'type = "multiclass"\ntarget')
@@ -119,7 +132,10 @@ describe("parseCatalogEntry refuses", () => {
       .replace('type = "binary"\nsummary', 'type = "multiclass"\nsummary');
     const perClass = (cols: string) => multi.replace('columns = ["id", "y"]', `columns = ${cols}`);
     // The class columns name labels, not data columns: accepted undeclared, one per label after the id.
-    const accepted = parseCatalogEntry("/c/toy.toml", perClass('["id", "y_a", "y_b", "y_c"]')).profile;
+    const accepted = parseCatalogEntry(
+      "/c/toy.toml",
+      perClass('["id", "y_a", "y_b", "y_c"]'),
+    ).profile;
     expect(accepted.archetype !== "recommender" && accepted.submission.columns).toHaveLength(4);
     refuse(perClass('["id", "y_a", "y_b"]'), /one column per label \(3\)/);
     refuse(perClass('["y_a", "y_b", "y_c", "y_d"]'), /the id column "id" must be submitted/);

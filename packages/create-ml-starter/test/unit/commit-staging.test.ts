@@ -2,7 +2,7 @@ import path from "node:path";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { commitStaging } from "../../src/core/commit-staging.js";
+import { commitStaging } from "../../src/core/write/commit-staging.js";
 import { MlStarterError } from "../../src/index.js";
 
 let tmp: TempDir;
@@ -39,7 +39,10 @@ describe("commitStaging", () => {
     expect(error).toBeInstanceOf(MlStarterError);
     expect((error as MlStarterError).code).toBe("TARGET_BUSY");
     expect(await readFile(lockFile(), "utf8")).toBe(String(process.pid));
-    expect((await readdir(tmp.path)).sort()).toEqual([".proj.ml-starter-1-abcdef", ".proj.ml-starter.lock"]);
+    expect((await readdir(tmp.path)).sort()).toEqual([
+      ".proj.ml-starter-1-abcdef",
+      ".proj.ml-starter.lock",
+    ]);
   });
 
   it("takes over a lock whose owner died", async () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { editDistance, nearestNames, suggestionHint } from "../../src/suggest/did-you-mean.js";
 
-const SLUGS = ["titanic", "spaceship-titanic", "house-prices-advanced-regression-techniques", "santander-customer-transaction-prediction", "otto-group-product-classification-challenge"];
+const SLUGS = [
+  "titanic",
+  "spaceship-titanic",
+  "house-prices-advanced-regression-techniques",
+  "santander-customer-transaction-prediction",
+  "otto-group-product-classification-challenge",
+];
 
 describe("editDistance", () => {
   it.each([
@@ -20,14 +26,18 @@ describe("editDistance", () => {
 describe("nearestNames", () => {
   it("finds typos within a budget that grows with the length", () => {
     expect(nearestNames("titanc", SLUGS)).toEqual(["titanic"]);
-    expect(nearestNames("clasification", ["basket-analysis", "classification", "recommender"])).toEqual(["classification"]);
+    expect(
+      nearestNames("clasification", ["basket-analysis", "classification", "recommender"]),
+    ).toEqual(["classification"]);
     expect(nearestNames("Titanic ", SLUGS)).toEqual(["titanic"]);
   });
 
   it("finds names that contain the input, the closest in length first", () => {
     expect(nearestNames("santander", SLUGS)).toEqual(["santander-customer-transaction-prediction"]);
     expect(nearestNames("titani", SLUGS)).toEqual(["titanic", "spaceship-titanic"]);
-    expect(nearestNames("house-prices", SLUGS)).toEqual(["house-prices-advanced-regression-techniques"]);
+    expect(nearestNames("house-prices", SLUGS)).toEqual([
+      "house-prices-advanced-regression-techniques",
+    ]);
   });
 
   it("suggests nothing for unrelated, too short or exact input, and at most max names", () => {
@@ -39,7 +49,9 @@ describe("nearestNames", () => {
   });
 
   it("compares flags without their dashes", () => {
-    expect(nearestNames("--competiton", ["--archetype", "--competition", "--no-git"])).toEqual(["--competition"]);
+    expect(nearestNames("--competiton", ["--archetype", "--competition", "--no-git"])).toEqual([
+      "--competition",
+    ]);
     expect(nearestNames("--no-gti", ["--git", "--no-git", "--no-install"])).toEqual(["--no-git"]);
   });
 });

@@ -94,6 +94,80 @@ describe("task inference (AutoGluon's rules)", () => {
     );
     await expect(infer(dir, { cv: "loo" })).rejects.toThrow(/--cv "loo"/);
   });
+  it("--cv takes every scheme of the profile, with the column group and time need", async () => {
+    const dir = await kaggle((i) => String(i % 2));
+    const v = async (cv: string) => (await infer(dir, { cv })).profile.validation;
+    expect(await v("stratified:3")).toEqual({ scheme: "stratified_kfold", folds: 3, seed: 0 });
+    expect(await v("kfold")).toEqual({ scheme: "kfold", folds: 5, seed: 0 });
+    expect(await v("group:city")).toEqual({
+      scheme: "group_kfold",
+      folds: 5,
+      seed: 0,
+      group: "city",
+    });
+    expect(await v("group_kfold:city:4")).toEqual({
+      scheme: "group_kfold",
+      folds: 4,
+      seed: 0,
+      group: "city",
+    });
+    expect(await v("time:x:3")).toEqual({ scheme: "time_split", folds: 3, seed: 0, time: "x" });
+    await expect(v("group")).rejects.toThrow(/group_kfold needs a column/);
+    await expect(v("time:")).rejects.toThrow(/time_split needs a column/);
+    await expect(v("group:nope")).rejects.toThrow(/"nope" is not a column of train/);
+    await expect(v("time:target")).rejects.toThrow(/"target" is the target/);
+    await expect(v("kfold:city")).rejects.toThrow(
+      /--cv "kfold:city": use kfold, stratified, group/,
+    );
+    await expect(v("group:city:30")).rejects.toThrow(/--cv "group:city:30"/);
+  });
+});
+
+describe("archetype inference: text classification", () => {
+  const WORDS = ["storm", "flood", "quiet", "lunch", "road", "fire", "city", "music", "the", "a"];
+  const sentence = (i: number) =>
+    Array.from({ length: 4 + (i % 5) }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(" ");
+  const texts = (rows: number[], label?: (i: number) => string) =>
+    rows.map((i) => `${i},kw${i % 4},"${sentence(i)}"${label ? `,${label(i)}` : ""}`);
+
+  it("a class target and a column of several words on average, half the features text: text-classification", async () => {
+    const train = csv(
+      "id,keyword,text,target",
+      texts(ids(200), (i) => String(i % 2)),
+    );
+    const test = csv("id,keyword,text", texts(ids(50).map((i) => 200 + i)));
+    const { profile } = await infer(await folder({ "train.csv": train, "test.csv": test }));
+    expect(profile.archetype).toBe("text-classification");
+    expect(profile.columns["text"]).toEqual({ role: "text", dtype: "str" });
+    expect(profile.columns["keyword"]?.role).toBe("categorical");
+    expect(profile.task.type).toBe("binary");
+    expect(CompetitionProfileSchema.safeParse(profile).success).toBe(true);
+  });
+
+  it("one wordy column among many features stays tabular, and a numeric target is regression", async () => {
+    const header = "id,keyword,text,a,b,c,target";
+    const row = (i: number) => `${i},kw${i % 4},"${sentence(i)}",${i % 7},${(i * 3) % 11},${i % 5}`;
+    const train = csv(
+      header,
+      ids(200).map((i) => `${row(i)},${i % 2}`),
+    );
+    const test = csv(
+      "id,keyword,text,a,b,c",
+      ids(50).map((i) => row(200 + i)),
+    );
+    expect(
+      (await infer(await folder({ "train.csv": train, "test.csv": test }))).profile.archetype,
+    ).toBe("classification");
+    const regression = csv(
+      "id,keyword,text,target",
+      texts(ids(200), (i) => String(i * 0.37)),
+    );
+    const test2 = csv("id,keyword,text", texts(ids(50).map((i) => 200 + i)));
+    const { profile } = await infer(
+      await folder({ "train.csv": regression, "test.csv": test2 }, "reg"),
+    );
+    expect(profile.archetype).toBe("regression");
+  });
 });
 
 describe("columns, id, submission", () => {

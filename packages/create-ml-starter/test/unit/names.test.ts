@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkDescription, checkProjectName, deriveNames, MlStarterError, suggestProjectName } from "../../src/index.js";
+import {
+  checkDescription,
+  checkProjectName,
+  deriveNames,
+  MlStarterError,
+  suggestProjectName,
+} from "../../src/index.js";
 
 describe("checkProjectName", () => {
   it.each([

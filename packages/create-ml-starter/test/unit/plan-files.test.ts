@@ -58,10 +58,16 @@ describe("planFiles", () => {
       "arch/d.txt": "arch",
       "arch/c.txt": "arch",
     });
-    const noArch = await planFiles(root, path.join(root, "empty"), "pkg", ["_tabular", "_extra"]).catch((e: unknown) => e);
+    const noArch = await planFiles(root, path.join(root, "empty"), "pkg", [
+      "_tabular",
+      "_extra",
+    ]).catch((e: unknown) => e);
     expect(noArch).toBeInstanceOf(Error); // the archetype itself must exist
     const source = async (layers: string[]) =>
-      (await planFiles(root, path.join(root, "arch"), "pkg", layers)).map((f) => [f.output, path.dirname(path.relative(root, f.source))]);
+      (await planFiles(root, path.join(root, "arch"), "pkg", layers)).map((f) => [
+        f.output,
+        path.dirname(path.relative(root, f.source)),
+      ]);
     expect(await source(["_tabular"])).toEqual([
       ["a.txt", "_shared"],
       ["b.txt", "_tabular"],
@@ -79,7 +85,9 @@ describe("planFiles", () => {
 
   it("refuses two files of one layer with the same output", async () => {
     await tree({ "arch/uv.lock": "", "arch/uv.lock.hbs": "" });
-    await expect(planFiles(root, path.join(root, "arch"), "pkg")).rejects.toThrow(/Two template files produce uv.lock/);
+    await expect(planFiles(root, path.join(root, "arch"), "pkg")).rejects.toThrow(
+      /Two template files produce uv.lock/,
+    );
   });
 
   it.skipIf(process.platform === "win32")("refuses symlinks in a template", async () => {

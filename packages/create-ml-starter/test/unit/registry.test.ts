@@ -14,7 +14,9 @@ describe("loadRegistry", () => {
       .map((e) => e.name)
       .sort();
     expect(registry.map((a) => a.manifest.id)).toEqual(folders);
-    expect(folders).toEqual(expect.arrayContaining(["basket-analysis", "classification", "recommender", "regression"]));
+    expect(folders).toEqual(
+      expect.arrayContaining(["basket-analysis", "classification", "recommender", "regression"]),
+    );
   });
 
   it("never lists a layer folder, even one holding a template.json", async () => {
@@ -32,8 +34,13 @@ describe("loadRegistry", () => {
     const root = await mkdtemp(path.join(os.tmpdir(), "registry "));
     try {
       await mkdir(path.join(root, "bad"));
-      await writeFile(path.join(root, "bad", "template.json"), JSON.stringify({ id: "Bad", version: "1" }));
-      await expect(loadRegistry(root)).rejects.toThrow(/id: archetype ids are lower-case kebab-case.*version: versions are MAJOR.MINOR.PATCH/);
+      await writeFile(
+        path.join(root, "bad", "template.json"),
+        JSON.stringify({ id: "Bad", version: "1" }),
+      );
+      await expect(loadRegistry(root)).rejects.toThrow(
+        /id: archetype ids are lower-case kebab-case.*version: versions are MAJOR.MINOR.PATCH/,
+      );
     } finally {
       await rm(root, { recursive: true, force: true });
     }

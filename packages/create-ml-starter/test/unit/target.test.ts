@@ -3,7 +3,7 @@ import path from "node:path";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { run } from "@ml-starter/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { inspectTarget } from "../../src/core/target.js";
+import { inspectTarget } from "../../src/core/write/target.js";
 import type { MlStarterError } from "../../src/core/errors.js";
 
 describe("inspectTarget", () => {
@@ -23,7 +23,19 @@ describe("inspectTarget", () => {
 
   it("accepts a real `git init` repository without commits, refuses one with history", async () => {
     const git = (cwd: string, ...args: string[]) =>
-      run("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd });
+      run(
+        "git",
+        [
+          "-c",
+          "user.name=Test",
+          "-c",
+          "user.email=test@example.invalid",
+          "-c",
+          "commit.gpgsign=false",
+          ...args,
+        ],
+        { cwd },
+      );
     const fresh = path.join(dir, "fresh repo");
     await mkdir(fresh);
     expect((await git(fresh, "init", "--quiet")).exitCode).toBe(0);
@@ -59,7 +71,9 @@ describe("inspectTarget", () => {
 
   it("refuses a non-empty directory, listing at most five entries", async () => {
     for (const f of ["a", "b", "c", "d", "e", "f", "g"]) await writeFile(path.join(dir, f), "x");
-    await expect(inspectTarget(dir)).rejects.toThrow(/not empty \(a, b, c, d, e, … \(7 entries\)\)/);
+    await expect(inspectTarget(dir)).rejects.toThrow(
+      /not empty \(a, b, c, d, e, … \(7 entries\)\)/,
+    );
   });
 
   it("refuses a file and a symlink", async () => {

@@ -6,13 +6,25 @@
 import path from "node:path";
 import { readFile, stat } from "node:fs/promises";
 import { createProject, loadCatalog, type Competition } from "@ml-starter/create";
+import type { RecommenderProfile } from "@ml-starter/schema";
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, TEMPLATES_DIR } from "../lib/paths.js";
-import { csvShape, readMetrics, readProjectFile, runIn, stepOf } from "../lib/project-run.js";
+import {
+  csvColumns,
+  csvShape,
+  readMetrics,
+  readProjectFile,
+  runIn,
+  stepOf,
+} from "../lib/project-run.js";
 
 const CATALOG_DIR = path.join(REPO_ROOT, "catalog");
-const catalog = await loadCatalog(CATALOG_DIR);
+// CATALOG_ONLY=<archetype or slug> runs just those entries (a helper's check of one archetype).
+const only = process.env.CATALOG_ONLY;
+const catalog = (await loadCatalog(CATALOG_DIR)).filter(
+  (c) => only === undefined || only === c.slug || only === c.profile.archetype,
+);
 const SYNC_TIMEOUT = 900_000;
 
 let tmp: TempDir;
@@ -40,33 +52,103 @@ async function generateAndRun(entry: Competition): Promise<void> {
   expect(await readFile(path.join(dir, "competition.toml"), "utf8")).toBe(entry.profileToml);
   const project = await readProjectFile(dir);
   await runIn(dir, ["uv", "sync", "--locked"], SYNC_TIMEOUT);
-  await runIn(dir, ["uv", "run", "--locked", "pytest", "-q", "-p", "no:cacheprovider"], SYNC_TIMEOUT);
+  await runIn(
+    dir,
+    ["uv", "run", "--locked", "pytest", "-q", "-p", "no:cacheprovider"],
+    SYNC_TIMEOUT,
+  );
   for (const role of ["generate-data", "train"]) {
     const step = stepOf(project, role);
     await runIn(dir, step.run, step.timeoutMs);
   }
-  const submissionPath = project.verify.outputs.map((o) => o.path).find((p) => path.posix.basename(p) === "submission.csv");
+  const submissionPath = project.verify.outputs
+    .map((o) => o.path)
+    .find((p) => path.posix.basename(p) === "submission.csv");
   expect(submissionPath, "ml-starter.json lists the submission among its outputs").toBeDefined();
-  const submission = csvShape(await readFile(path.join(dir, submissionPath ?? ""), "utf8"));
-  expect(submission.header, "submission header = [submission].columns").toEqual(profile.submission.columns);
-  expect(submission.rows, "one submission row per synthetic test row").toBe(profile.synthetic.test_rows);
+  const submissionText = await readFile(path.join(dir, submissionPath ?? ""), "utf8");
+  if (profile.archetype === "recommender") {
+    await expectRecommendations(dir, profile, submissionText);
+  } else {
+    const submission = csvShape(submissionText);
+    expect(submission.header, "submission header = [submission].columns").toEqual(
+      profile.submission.columns,
+    );
+    expect(submission.rows, "one submission row per synthetic test row").toBe(
+      profile.synthetic.test_rows,
+    );
+  }
   const models = await readMetrics(dir, project);
   const metric = profile.metric.name;
   // What `verify` checks besides the steps: every declared output exists, and the profile's margin holds.
   for (const output of project.verify.outputs) {
-    await expect(stat(path.join(dir, output.path)).then((s) => s.isFile()), `${output.path} was written`).resolves.toBe(true);
+    await expect(
+      stat(path.join(dir, output.path)).then((s) => s.isFile()),
+      `${output.path} was written`,
+    ).resolves.toBe(true);
   }
-  expect(project.verify.metrics.margins.map((r) => r.metric.split(".")[1])).toEqual([profile.synthetic.margin.metric]);
+  // One rule per naive baseline the archetype runs (text: the majority class and the keyword rule), all on the profile's metric.
+  const marginMetrics = project.verify.metrics.margins.map((r) => r.metric.split(".")[1]);
+  expect(marginMetrics.length).toBeGreaterThan(0);
+  const marginMetric =
+    profile.archetype === "recommender" ? metric : profile.synthetic.margin.metric;
+  expect(new Set(marginMetrics)).toEqual(new Set([marginMetric]));
   for (const rule of project.verify.metrics.margins) {
     const value = (name: string) => models[name.split(".")[0] ?? ""]?.[name.split(".")[1] ?? ""];
     const [model, baseline] = [value(rule.metric), value(rule.baseline)];
-    expect(model !== undefined && baseline !== undefined && model - baseline >= (rule.minDelta ?? 0), `${rule.id}: ${rule.metric} ${model} vs ${rule.baseline} ${baseline}`).toBe(true);
+    expect(
+      model !== undefined &&
+        baseline !== undefined &&
+        (rule.minRatio === undefined
+          ? model - baseline >= (rule.minDelta ?? 0)
+          : model >= baseline * rule.minRatio),
+      `${rule.id}: ${rule.metric} ${model} vs ${rule.baseline} ${baseline}`,
+    ).toBe(true);
   }
-  scores.push(`  ${entry.slug} (${metric}): ${Object.entries(models).map(([m, v]) => `${m} ${v[metric]?.toFixed(4) ?? "?"}`).join(", ")}`);
+  scores.push(
+    `  ${entry.slug} (${metric}): ${Object.entries(models)
+      .map(([m, v]) => `${m} ${v[metric]?.toFixed(4) ?? "?"}`)
+      .join(", ")}`,
+  );
+}
+
+/** A recommender's submission: the sample's columns, one row per sample user in its order, ≤ K distinct known items. */
+async function expectRecommendations(dir: string, profile: RecommenderProfile, text: string) {
+  const synthetic = (file: string) => readFile(path.join(dir, "data/synthetic", file), "utf8");
+  const sample = csvColumns(await synthetic(profile.files.sample_submission));
+  // Known items: the items table where the profile has one, else every item interacted with.
+  const [file, column] =
+    profile.files.items !== undefined && profile.items !== undefined
+      ? [profile.files.items, profile.items.id]
+      : [profile.files.interactions, profile.interactions.item];
+  const items = new Set(csvColumns(await synthetic(file)).get(column));
+  const submission = csvColumns(text);
+  const { user, prediction } = profile.submission;
+  expect([...submission.keys()], "submission columns = the sample submission's").toEqual([
+    ...sample.keys(),
+  ]);
+  expect(submission.get(user), "one row per sample-submission user, in its order").toEqual(
+    sample.get(user),
+  );
+  expect(items.size).toBeGreaterThan(0);
+  for (const [i, cell] of (submission.get(prediction) ?? []).entries()) {
+    const ids = cell.split(" ").filter((id) => id !== "");
+    const row = `${submission.get(user)?.[i]}: ${cell}`;
+    expect(ids.length, row).toBeGreaterThan(0);
+    expect(ids.length, row).toBeLessThanOrEqual(profile.task.k);
+    expect(new Set(ids).size, `${row} repeats an item`).toBe(ids.length);
+    expect(
+      ids.filter((id) => !items.has(id)),
+      `${row} names unknown items`,
+    ).toEqual([]);
+  }
 }
 
 describe.each(catalog.map((c) => [c.slug, c] as const))("catalog entry %s", (_slug, entry) => {
-  it("generates, installs, passes its tests, trains on synthetic data and submits in the profile's format", async () => {
-    await generateAndRun(entry);
-  }, SYNC_TIMEOUT * 2);
+  it(
+    "generates, installs, passes its tests, trains on synthetic data and submits in the profile's format",
+    async () => {
+      await generateAndRun(entry);
+    },
+    SYNC_TIMEOUT * 2,
+  );
 });

@@ -48,6 +48,8 @@ const verifier = JSON.parse(
 const verifierSpec = `${verifier.name}@${verifier.version}`;
 
 const RELEASE = ".github/workflows/release.yml";
+/** The generated projects' weekly `check-update` (issue 17): scheduled and manual only. */
+const CHECK_UPDATE = "templates/_shared/_github/workflows/check-update.yml";
 /** The only job-level grants above read: the release job's OIDC token for npm trusted publishing. */
 const ELEVATED: Record<string, Record<string, Record<string, string>>> = {
   [RELEASE]: { publish: { contents: "read", "id-token": "write" } },
@@ -84,6 +86,14 @@ describe.each(all.map((wf) => [wf.label, wf] as const))("%s", (_label, wf) => {
       push?: { branches?: string[] };
       schedule?: Array<{ cron: string }>;
     };
+    if (wf.label === CHECK_UPDATE) {
+      // Asks the registry whether a newer template exists: a question for a timer, not for each push.
+      expect(triggers(wf.workflow).sort()).toEqual(["schedule", "workflow_dispatch"]);
+      expect(on.schedule?.map((s) => s.cron)).toEqual([
+        expect.stringMatching(/^\d+ \d+ \* \* [0-6]$/),
+      ]);
+      return;
+    }
     expect(on.push?.branches).toContain("main");
     if (wf.label === RELEASE) {
       // A job holding a publishing token never runs a pull request's code, nor on a timer.
@@ -246,7 +256,7 @@ describe(".github/workflows/templates.yml", () => {
     expect(
       stepRunning(
         verify,
-        /node packages\/verify\/dist\/cli\.js "\$RUNNER_TEMP\/gen\/\$ARCHETYPE-project"/,
+        /node packages\/verify\/dist\/cli\/cli\.js "\$RUNNER_TEMP\/gen\/\$ARCHETYPE-project"/,
       )?.run,
     ).toMatch(/--report /);
     expect(stepUsing(verify, "actions/upload-artifact")?.with).toMatchObject({
@@ -266,7 +276,7 @@ describe(".github/workflows/templates.yml", () => {
     const container = job(wf, "container");
     expect(container["runs-on"]).toBe("ubuntu-24.04");
     expect(
-      stepRunning(container, /node packages\/verify\/dist\/cli\.js .* --container/),
+      stepRunning(container, /node packages\/verify\/dist\/cli\/cli\.js .* --container/),
     ).toBeDefined();
   });
 
@@ -278,7 +288,7 @@ describe(".github/workflows/templates.yml", () => {
     });
     const step = stepRunning(
       compare,
-      /node packages\/verify\/dist\/cli\.js compare "\$\{reports\[@\]\}" > "compare-\$id\.txt"/,
+      /node packages\/verify\/dist\/cli\/cli\.js compare "\$\{reports\[@\]\}" > "compare-\$id\.txt"/,
     );
     expect(step?.run).toMatch(
       /cat "compare-\$id\.txt"\n\s*echo '```'\n\s*\} >> "\$GITHUB_STEP_SUMMARY"/,
@@ -300,7 +310,7 @@ describe("the generated project's .github/workflows/verify.yml", () => {
 
   it("is copied byte for byte (not a .hbs template) and names no project", () => {
     const stored = readdirSync(path.join(SHARED_GITHUB_DIR, "workflows"));
-    expect(stored).toEqual(["verify.yml"]);
+    expect(stored).toEqual(["check-update.yml", "verify.yml"]);
     expect(wf.text).not.toMatch(/\{\{\s*(projectName|distName|importName)/);
   });
 
@@ -321,7 +331,9 @@ describe("the generated project's .github/workflows/verify.yml", () => {
   it("uses a uv that satisfies every archetype's [tool.uv] required-version", () => {
     for (const id of manifestIds(TEMPLATES_DIR)) {
       // The archetype's own pyproject wins over one from the layers it extends (e.g. _tabular).
-      const manifest = JSON.parse(readFileSync(path.join(TEMPLATES_DIR, id, "template.json"), "utf8")) as {
+      const manifest = JSON.parse(
+        readFileSync(path.join(TEMPLATES_DIR, id, "template.json"), "utf8"),
+      ) as {
         extends?: string[];
       };
       const pyproject = [id, ...(manifest.extends ?? []).reverse()]

@@ -3,38 +3,16 @@
 import path from "node:path";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ensureContainerEnvironment,
-  tempDirWithSpaces,
-  type TempDir,
-} from "@ml-starter/test-utils";
+import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import {
   createContainerRunner,
   ID_LABEL_KEY,
   isContainerError,
   type ContainerRunner,
-} from "../../src/container/index.js";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, "../../../..");
-const createCli = path.join(repoRoot, "packages/create-ml-starter/dist/cli.js");
-const verifyCli = path.resolve(here, "../../dist/cli.js");
-
-const ci = process.env.CI === "true";
-const environment = await ensureContainerEnvironment({
-  log: (line) => console.log(`[container env] ${line}`),
-});
-const skip = !environment.available && !ci;
-if (!environment.available) {
-  console.log(
-    ci
-      ? `container tests: CI=true and no container environment (${environment.reason}): failing`
-      : `container tests SKIPPED: ${environment.reason} (set CI=true to make this a failure)`,
-  );
-}
+} from "../../src/run/container/index.js";
+import { createCli, environment, skip, verifyCli } from "../helpers/container-env.js";
 
 const STEP_ENV = { PYTHONHASHSEED: "0", PYTHONUTF8: "1", OMP_NUM_THREADS: "1" };
 const CANARY = "CANARY-container-7f3a9c1e";

@@ -62,7 +62,17 @@ describe("the built bin", () => {
       const wheels = path.join(root.path, "old uv wheel");
       const fetched = await execa(
         "python3",
-        ["-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", "uv==0.12.5", "-d", wheels],
+        [
+          "-m",
+          "pip",
+          "download",
+          "--quiet",
+          "--no-deps",
+          "--only-binary=:all:",
+          "uv==0.12.5",
+          "-d",
+          wheels,
+        ],
         { reject: false, all: true },
       );
       expect(fetched.exitCode, String(fetched.all)).toBe(0);
@@ -71,16 +81,28 @@ describe("the built bin", () => {
       const wheel = (await readdir(wheels)).find((f) => f.endsWith(".whl")) ?? "";
       const unzip = await execa(
         "python3",
-        ["-c", "import sys,zipfile,os; z=zipfile.ZipFile(sys.argv[1]); d=sys.argv[2]; p=os.path.join(d,'uv'); open(p,'wb').write(z.read('uv-0.12.5.data/scripts/uv')); os.chmod(p,0o755)", path.join(wheels, wheel), bin],
+        [
+          "-c",
+          "import sys,zipfile,os; z=zipfile.ZipFile(sys.argv[1]); d=sys.argv[2]; p=os.path.join(d,'uv'); open(p,'wb').write(z.read('uv-0.12.5.data/scripts/uv')); os.chmod(p,0o755)",
+          path.join(wheels, wheel),
+          bin,
+        ],
         { reject: false, all: true },
       );
       expect(unzip.exitCode, String(unzip.all)).toBe(0);
       const dir = path.join(root.path, "old uv project");
-      await cp(FIXTURE_PROJECT, dir, { recursive: true, filter: (src) => !/[\\/](\.venv|outputs|data)$/.test(src) });
+      await cp(FIXTURE_PROJECT, dir, {
+        recursive: true,
+        filter: (src) => !/[\\/](\.venv|outputs|data)$/.test(src),
+      });
       const lockBefore = await readFile(path.join(dir, "uv.lock"), "utf8");
-      const run = await runVerifier([dir], { env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env["PATH"] ?? ""}` } });
+      const run = await runVerifier([dir], {
+        env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env["PATH"] ?? ""}` },
+      });
       expect(run.exitCode, run.all).toBe(3);
-      const report = VerifyReportSchema.parse(await readJson(path.join(dir, "outputs", "verify", "report.json")));
+      const report = VerifyReportSchema.parse(
+        await readJson(path.join(dir, "outputs", "verify", "report.json")),
+      );
       expect(report.failure?.code).toBe("tool_too_old");
       expect(report.failure?.message).toMatch(/uv 0\.12\.5.*need 0\.13\.0 or newer/);
       expect(report.environment.uv).toMatch(/0\.12\.5/);

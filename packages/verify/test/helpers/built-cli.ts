@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 
 /** The built bin, exactly as `npx ml-starter-verify` runs it. */
-export const BUILT_CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+export const BUILT_CLI = fileURLToPath(new URL("../../dist/cli/cli.js", import.meta.url));
 
 export function assertBuilt(): void {
   if (!existsSync(BUILT_CLI))

@@ -1,4 +1,4 @@
-import type { CliIo } from "../../src/cli-main.js";
+import type { CliIo } from "../../src/cli/cli-main.js";
 import { envWith } from "./project.js";
 
 /** A CliIo that records what main() prints; the environment defaults to a minimal one (envWith). */

@@ -1,5 +1,5 @@
 import { VerifyReportSchema, type VerifyReport } from "@ml-starter/schema";
-import { emptyReport } from "../../src/report-draft.js";
+import { emptyReport } from "../../src/report/report-draft.js";
 
 const h = (c: string) => c.repeat(64);
 

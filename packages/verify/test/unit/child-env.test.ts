@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildChildEnv, FIXED_ENV } from "../../src/fixed-env.js";
+import { buildChildEnv, FIXED_ENV } from "../../src/run/fixed-env.js";
 
 describe("child environment", () => {
   it("collapses duplicate spellings that a spread of process.env can produce on win32", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyFailure, keyErrorLine } from "../../src/classify-failure.js";
+import { classifyFailure, keyErrorLine } from "../../src/run/classify-failure.js";
 
 const uv = (output: string, extra: Partial<Parameters<typeof classifyFailure>[0]> = {}) =>
   classifyFailure({

@@ -3,11 +3,11 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { VerifyReportSchema } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
-import { parseCliArgs } from "../../src/cli-args.js";
-import { main } from "../../src/cli-main.js";
+import { parseCliArgs } from "../../src/cli/cli-args.js";
+import { main } from "../../src/cli/cli-main.js";
 import { cliIo } from "../helpers/cli-io.js";
-import { loadContainerRunnerFactory } from "../../src/load-container-runner.js";
-import { serializeReport } from "../../src/write-report.js";
+import { loadContainerRunnerFactory } from "../../src/run/load-container-runner.js";
+import { serializeReport } from "../../src/report/write-report.js";
 import { envWith, nodeStep, readJson, testdir, writeProject } from "../helpers/project.js";
 import { onMac, sampleReport } from "../helpers/report.js";
 
@@ -79,6 +79,14 @@ describe("CLI", () => {
     ]) {
       expect(help.out()).toContain(code);
     }
+    // `Usage:` form for an 80-column terminal.
+    expect(help.out()).toMatch(/^Usage:\n {2}ml-starter-verify \[dir\] \[options\]\n/m);
+    expect(
+      help
+        .out()
+        .split("\n")
+        .filter((line) => line.length > 80),
+    ).toEqual([]);
     const version = io(process.cwd());
     expect(await main(["--version"], version.io)).toBe(0);
     expect(version.out()).toMatch(/^\d+\.\d+\.\d+\n$/);

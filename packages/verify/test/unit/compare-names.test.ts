@@ -2,12 +2,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { VerifyPlanSchema, VerifyReportSchema } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
-import { compareReports } from "../../src/compare.js";
-import { renderCompareTable } from "../../src/compare-table.js";
-import { readMetrics } from "../../src/metrics.js";
-import { readReportFile } from "../../src/read-report.js";
+import { compareReports } from "../../src/report/compare.js";
+import { renderCompareTable } from "../../src/report/compare-table.js";
+import { readMetrics } from "../../src/check/metrics.js";
+import { readReportFile } from "../../src/report/read-report.js";
 import { testdir } from "../helpers/project.js";
-import { serializeReport } from "../../src/write-report.js";
+import { serializeReport } from "../../src/report/write-report.js";
 import { onMac, sampleReport } from "../helpers/report.js";
 
 /** Through JSON and the schema, as `compare` reads report files. */

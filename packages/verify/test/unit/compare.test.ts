@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareReports } from "../../src/compare.js";
-import { renderCompareTable } from "../../src/compare-table.js";
+import { compareReports } from "../../src/report/compare.js";
+import { renderCompareTable } from "../../src/report/compare-table.js";
 import { onMac, sampleReport } from "../helpers/report.js";
 
 const messages = (...reports: Parameters<typeof compareReports>[0]) =>
@@ -127,5 +127,44 @@ describe("compareReports", () => {
     expect(renderCompareTable([a, a], compareReports([a, a]))).toContain(
       "No drift: 2 reports agree.",
     );
+  });
+
+  it("flags a report trained on synthetic data compared with one trained on the real data, per step", () => {
+    const step = (dataset: "synthetic" | "raw") => ({
+      id: "train",
+      role: "train",
+      command: ["uv", "run", "train"],
+      where: "host" as const,
+      status: "passed" as const,
+      exitCode: 0,
+      timedOut: false,
+      durationMs: 1,
+      outputTail: "",
+      cause: null,
+      data: { dataset, source: "c".repeat(64) },
+    });
+    const synthetic = sampleReport((r) => {
+      r.dataset = "synthetic";
+      r.steps = [step("synthetic")];
+    });
+    const real = sampleReport((r) => {
+      onMac(r);
+      r.dataset = "raw";
+      r.steps = [step("raw")];
+    });
+    const result = compareReports([synthetic, real]);
+    expect(result.ok).toBe(false);
+    expect(result.differences.map((d) => [d.kind, d.subject])).toEqual([
+      ["dataset", "dataset"],
+      ["dataset", "step train"],
+    ]);
+    expect(result.differences[0]?.message).toContain(
+      "trained on synthetic vs raw data: not comparable",
+    );
+    expect(renderCompareTable([synthetic, real], result)).toMatch(/✗\s+dataset\s+synthetic\s+raw/);
+    // Same dataset on both sides (and reports without step data) is no difference.
+    expect(
+      compareReports([synthetic, sampleReport((r) => void (r.dataset = "synthetic"))]).ok,
+    ).toBe(true);
   });
 });

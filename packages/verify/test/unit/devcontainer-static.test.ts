@@ -1,8 +1,8 @@
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkDevcontainer } from "../../src/devcontainer-static.js";
-import { unpinnedFromLines } from "../../src/dockerfile-from.js";
+import { checkDevcontainer } from "../../src/check/devcontainer-static.js";
+import { unpinnedFromLines } from "../../src/check/dockerfile-from.js";
 import { FIXTURE_PROJECT, testdir } from "../helpers/project.js";
 
 const DIGEST = "a".repeat(64);

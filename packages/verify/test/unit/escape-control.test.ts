@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, type CliIo } from "../../src/cli-main.js";
-import { escapeControl } from "../../src/escape-control.js";
-import { serializeReport } from "../../src/write-report.js";
+import { main, type CliIo } from "../../src/cli/cli-main.js";
+import { escapeControl } from "../../src/cli/escape-control.js";
+import { serializeReport } from "../../src/report/write-report.js";
 import { envWith, nodeStep, testdir, writeProject } from "../helpers/project.js";
 import { sampleReport } from "../helpers/report.js";
 

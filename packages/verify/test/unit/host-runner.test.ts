@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createHostRunner } from "../../src/host-runner.js";
-import { buildChildEnv } from "../../src/fixed-env.js";
+import { createHostRunner } from "../../src/run/host/host-runner.js";
+import { buildChildEnv } from "../../src/run/fixed-env.js";
 import { eventually, isAlive } from "../helpers/processes.js";
 import { envWith, stepScript, testdir } from "../helpers/project.js";
 

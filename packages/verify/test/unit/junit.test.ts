@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJunit } from "../../src/junit.js";
+import { parseJunit } from "../../src/check/junit.js";
 
 const xml = `<?xml version="1.0" encoding="utf-8"?>
 <testsuites name="pytest tests"><testsuite name="pytest" errors="1" failures="1" skipped="1" tests="5" time="0.9" timestamp="2026-11-25T02:00:00" hostname="box">

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildChildEnv } from "../../src/fixed-env.js";
-import { createHostRunner } from "../../src/host-runner.js";
+import { buildChildEnv } from "../../src/run/fixed-env.js";
+import { createHostRunner } from "../../src/run/host/host-runner.js";
 import { verifyProject } from "../../src/verify-project.js";
 import { isAlive } from "../helpers/processes.js";
 import { envWith, nodeStep, stepScript, testdir, writeProject } from "../helpers/project.js";

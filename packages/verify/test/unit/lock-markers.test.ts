@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { normaliseName, platformSpecificPackages } from "../../src/lock-markers.js";
+import { normaliseName, platformSpecificPackages } from "../../src/fingerprint/lock-markers.js";
 import { FIXTURE_PROJECT } from "../helpers/project.js";
 
 describe("platform-specific packages from uv.lock", () => {

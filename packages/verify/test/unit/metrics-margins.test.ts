@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluateMargins } from "../../src/margins.js";
-import { metricMatches, readMetrics, toleranceFor } from "../../src/metrics.js";
+import { evaluateMargins } from "../../src/check/margins.js";
+import { metricMatches, readMetrics, toleranceFor } from "../../src/check/metrics.js";
 import { testdir } from "../helpers/project.js";
 
 const metrics = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildChildEnv } from "../../src/fixed-env.js";
-import { createHostRunner } from "../../src/host-runner.js";
-import { OutputRing } from "../../src/output-ring.js";
+import { buildChildEnv } from "../../src/run/fixed-env.js";
+import { createHostRunner } from "../../src/run/host/host-runner.js";
+import { OutputRing } from "../../src/run/output-ring.js";
 import { verifyProject } from "../../src/verify-project.js";
 import { envWith, nodeStep, stepScript, testdir, writeProject } from "../helpers/project.js";
 

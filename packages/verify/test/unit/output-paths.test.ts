@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli-main.js";
+import { main } from "../../src/cli/cli-main.js";
 import { cliIo } from "../helpers/cli-io.js";
 import { nodeStep, testdir, writeProject } from "../helpers/project.js";
 

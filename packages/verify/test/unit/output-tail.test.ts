@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normaliseTimings, outputTail } from "../../src/output-tail.js";
-import { createRedactor } from "../../src/redact.js";
+import { normaliseTimings, outputTail } from "../../src/run/output-tail.js";
+import { createRedactor } from "../../src/run/redact.js";
 
 const none = { redact: (t: string) => t };
 

@@ -2,10 +2,10 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { VerifyReportSchema } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli-main.js";
+import { main } from "../../src/cli/cli-main.js";
 import { cliIo } from "../helpers/cli-io.js";
-import { credentialFileSecrets } from "../../src/credential-files.js";
-import { createRedactor, REDACTED, redactVariables } from "../../src/redact.js";
+import { credentialFileSecrets } from "../../src/run/credential-files.js";
+import { createRedactor, REDACTED, redactVariables } from "../../src/run/redact.js";
 import { envWith, nodeStep, testdir, writeProject } from "../helpers/project.js";
 
 describe("redaction of the forms secrets are printed in", () => {

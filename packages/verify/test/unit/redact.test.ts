@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRedactor, isSecretName, REDACTED, redactVariables } from "../../src/redact.js";
+import { createRedactor, isSecretName, REDACTED, redactVariables } from "../../src/run/redact.js";
 
 const env = {
   KAGGLE_KEY: "CANARY-kaggle-key-0001",

@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { open, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readReportFile } from "../../src/read-report.js";
-import { INPUT_MAX_BYTES, readRegularFile } from "../../src/safe-read.js";
+import { readReportFile } from "../../src/report/read-report.js";
+import { INPUT_MAX_BYTES, readRegularFile } from "../../src/read/safe-read.js";
 import { verifyProject } from "../../src/verify-project.js";
 import { envWith, nodeStep, testdir, writeProject } from "../helpers/project.js";
 

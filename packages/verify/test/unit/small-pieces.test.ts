@@ -1,11 +1,11 @@
 import { FailureCode } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
-import { EXIT_CODES, exitCodeFor, outcomeFor } from "../../src/exit-codes.js";
-import { normaliseLineEndings, sha256Text } from "../../src/hash.js";
-import { parsePipList } from "../../src/installed-packages.js";
-import { compareVersions, parseVersion, satisfiesMin } from "../../src/version.js";
-import { sortKeysDeep } from "../../src/sort-keys.js";
-import { firstVersionLine } from "../../src/tools.js";
+import { EXIT_CODES, exitCodeFor, outcomeFor } from "../../src/report/exit-codes.js";
+import { normaliseLineEndings, sha256Text } from "../../src/fingerprint/hash.js";
+import { parsePipList } from "../../src/fingerprint/installed-packages.js";
+import { compareVersions, parseVersion, satisfiesMin } from "../../src/fingerprint/version.js";
+import { sortKeysDeep } from "../../src/report/sort-keys.js";
+import { firstVersionLine } from "../../src/fingerprint/tools.js";
 
 describe("exit codes", () => {
   it("maps every failure code, with 3 for environment, 4 for checks, 124 timeout, 130 interrupt", () => {

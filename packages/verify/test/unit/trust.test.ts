@@ -4,10 +4,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { TemplateManifestSchema, type ProjectFile } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli-main.js";
+import { main } from "../../src/cli/cli-main.js";
 import { cliIo } from "../helpers/cli-io.js";
-import { createContainerRunner } from "../../src/container/index.js";
-import { planWarnings, shippedPlans } from "../../src/plan-check.js";
+import { createContainerRunner } from "../../src/run/container/index.js";
+import { planWarnings, shippedPlans } from "../../src/read/plan-check.js";
 import { nodeStep, readJson, testdir, writeProject } from "../helpers/project.js";
 
 const repo = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -17,7 +17,7 @@ const templateIds = readdirSync(templatesDir).filter((id) =>
 );
 // The generator's own code (its source: the published bundle has no per-module files), so the verifier is
 // checked against what create really writes.
-const generator = path.join(repo, "packages/create-ml-starter/src/core/project-file.ts");
+const generator = path.join(repo, "packages/create-ml-starter/src/core/template/project-file.ts");
 type Build = (
   manifest: unknown,
   names: { projectName: string; distName: string; importName: string },

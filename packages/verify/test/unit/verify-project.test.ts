@@ -3,9 +3,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { VerifyReportSchema, type VerifyReport } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
-import { exitCodeFor } from "../../src/exit-codes.js";
-import type { StepRunner } from "../../src/step-runner.js";
+import { exitCodeFor } from "../../src/report/exit-codes.js";
+import type { StepRunner } from "../../src/run/step-runner.js";
 import { verifyProject } from "../../src/verify-project.js";
+import { renderSummary } from "../../src/report/summary-markdown.js";
 import { eventually, isAlive } from "../helpers/processes.js";
 import { envWith, fakeUvBin, nodeStep, testdir, writeProject } from "../helpers/project.js";
 
@@ -71,6 +72,46 @@ describe("verifyProject (fixture steps on the host)", () => {
     });
     expect(report.environment.variables).toMatchObject({ PYTHONHASHSEED: "0", UV_LOCKED: "1" });
     expect(exitCodeFor(report)).toBe(0);
+  });
+
+  it("records per step the dataset it used and a fingerprint of src/ and tests/ as it started", async () => {
+    const dir = await testdir();
+    await mkdir(path.join(dir, "src", "__pycache__"), { recursive: true });
+    await writeFile(path.join(dir, "src", "model.py"), "x = 1\n");
+    const edit = `require("node:fs").appendFileSync("src/model.py", "x = 2\\n")`;
+    const bytecode = `require("node:fs").writeFileSync("src/__pycache__/model.pyc", "bytes")`;
+    await writeProject(dir, {
+      ...trainPlan,
+      steps: [
+        nodeStep("test", "fake-pytest.mjs", ["{junitxml}"], { role: "test" }),
+        {
+          id: "cache",
+          title: "cache",
+          role: "other",
+          run: ["node", "-e", bytecode],
+          timeoutMs: 30_000,
+        },
+        { id: "edit", title: "edit", role: "other", run: ["node", "-e", edit], timeoutMs: 30_000 },
+        nodeStep("train", "write-outputs.mjs", ["0.25", "raw"], { role: "train" }),
+      ],
+    });
+    const report = await verifyProject(dir, { env });
+    expect(report.outcome, report.failure?.message).toBe("success");
+    expect(report.steps.map((s) => [s.id, s.data?.dataset])).toEqual([
+      ["test", "synthetic"],
+      ["cache", null],
+      ["edit", null],
+      ["train", "raw"],
+    ]);
+    const [test, cache, edited, train] = report.steps.map((s) => s.data?.source);
+    expect(test).toMatch(/^[0-9a-f]{64}$/);
+    expect(cache).toBe(test); // bytecode is not source
+    expect(edited).toBe(test);
+    expect(train).not.toBe(test); // the code changed after the tests ran: visible
+    expect(report.dataset).toBe("raw");
+    expect(renderSummary(report)).toMatch(
+      /\| train \| ✅ passed \| 0 \| [\d.]+ s \| raw \| `[0-9a-f]{12}` \|/,
+    );
   });
 
   it("gives identical reports on two runs apart from durationMs", async () => {
@@ -465,7 +506,7 @@ describe("verifyProject through another StepRunner (the container seam)", () => 
   it("turns a runner that cannot be created into a docker_unavailable report", async () => {
     const dir = await testdir();
     await writeProject(dir, trainPlan);
-    const { VerifyError } = await import("../../src/errors.js");
+    const { VerifyError } = await import("../../src/report/errors.js");
     const report = await verifyProject(dir, {
       env,
       mode: "container",

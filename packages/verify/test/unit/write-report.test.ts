@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { VerifyReportSchema } from "@ml-starter/schema";
 import { describe, expect, it } from "vitest";
-import { serializeReport, writeReport } from "../../src/write-report.js";
+import { serializeReport, writeReport } from "../../src/report/write-report.js";
 import { testdir } from "../helpers/project.js";
 import { sampleReport } from "../helpers/report.js";
 

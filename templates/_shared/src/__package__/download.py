@@ -1,9 +1,6 @@
 """The ``download`` command: fetch the real competition files with the Kaggle CLI.
 
-The ``kaggle`` package is never imported here: importing it authenticates (and on older
-versions exits the process when no credentials exist). The CLI runs in a subprocess with an
-argument list (no shell), after a local check that some credential source exists, so a
-missing token gives a one-line hint instead of a page of Kaggle's help text.
+The CLI runs in a subprocess (``kaggle_cli``), never imported.
 
 The archive is downloaded and unzipped into a fresh folder beside the target and only then moved
 in, so a failed or interrupted download leaves the target as it was, and a file already there with
@@ -11,9 +8,7 @@ different bytes (the user's edit, or an older release) is never overwritten with
 """
 
 import filecmp
-import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,70 +16,16 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-EXIT_NO_CREDENTIALS = 2
-EXIT_NO_CLI = 2
+from .kaggle_cli import EXIT_NOT_READY, OUTPUT_TAIL_LINES, ready_cli
+
+EXIT_NO_CREDENTIALS = EXIT_NO_CLI = EXIT_NOT_READY
 EXIT_RULES_NOT_ACCEPTED = 3
 EXIT_WOULD_OVERWRITE = 4
 EXIT_FAILED = 1
 
-OUTPUT_TAIL_LINES = 15  # of the CLI's output shown on failure (tracebacks can be long)
 #: Phrases of a refused download (kaggle 2.2.5 prints "403 Client Error: Forbidden for url: ...";
 #: older CLIs "403 - Forbidden - You must accept this competition's rules ...").
 FORBIDDEN_MARKERS = ("forbidden", "accept its rules", "accept this competition's rules")
-
-CREDENTIALS_HELP = (
-    "no Kaggle credentials found: create a token at https://www.kaggle.com/settings/api "
-    '("Generate New Token") and export KAGGLE_API_TOKEN=<token> or save it to '
-    "~/.kaggle/access_token (legacy: KAGGLE_USERNAME + KAGGLE_KEY, or ~/.kaggle/kaggle.json)"
-)
-CLI_HELP = (
-    "the Kaggle CLI is not installed: run `uv sync --extra kaggle` "
-    "(or `uv tool install kaggle==2.2.5`) and try again"
-)
-
-
-def config_dirs(env: Mapping[str, str], home: Path) -> list[Path]:
-    """Folders the Kaggle CLI reads credential files from, in its lookup order."""
-    dirs = []
-    if env.get("KAGGLE_CONFIG_DIR"):
-        dirs.append(Path(env["KAGGLE_CONFIG_DIR"]))
-    dirs.append(home / ".kaggle")
-    xdg = Path(env["XDG_CONFIG_HOME"]) if env.get("XDG_CONFIG_HOME") else home / ".config"
-    dirs.append(xdg / "kaggle")
-    return dirs
-
-
-def find_credentials(env: Mapping[str, str] | None = None, home: Path | None = None) -> str | None:
-    """Name the first credential source found (never its value), or None when there is none.
-
-    Mirrors kaggle 2.2.5: ``KAGGLE_API_TOKEN``, an ``access_token`` file, ``KAGGLE_USERNAME``
-    + ``KAGGLE_KEY``, ``kaggle.json``, or cached OAuth ``credentials.json``.
-    """
-    env = os.environ if env is None else env
-    home = Path.home() if home is None else home
-    if env.get("KAGGLE_API_TOKEN"):
-        return "KAGGLE_API_TOKEN"
-    if env.get("KAGGLE_USERNAME") and env.get("KAGGLE_KEY"):
-        return "KAGGLE_USERNAME/KAGGLE_KEY"
-    for folder in config_dirs(env, home):
-        for name in ("access_token", "access_token.txt", "kaggle.json", "credentials.json"):
-            if (folder / name).is_file():
-                return str(folder / name)
-    return None
-
-
-def kaggle_command() -> list[str] | None:
-    """How to run the Kaggle CLI: the console script on PATH, else ``python -m kaggle``.
-
-    ``find_spec("kaggle")`` locates the package without importing (hence without
-    authenticating); kaggle 2.2.5 ships ``kaggle/__main__.py`` so ``-m kaggle`` works.
-    """
-    script = shutil.which("kaggle")
-    if script:
-        return [script]
-    if importlib.util.find_spec("kaggle") is not None:
-        return [sys.executable, "-m", "kaggle"]
-    return None
 
 
 def is_forbidden(output: str) -> bool:
@@ -155,14 +96,9 @@ def download(
         )
         return EXIT_FAILED
     env = dict(os.environ if env is None else env)
-    if find_credentials(env, home) is None:
-        print(f"error: {CREDENTIALS_HELP}", file=sys.stderr)
-        return EXIT_NO_CREDENTIALS
-    cmd = list(command) if command is not None else kaggle_command()
+    cmd = ready_cli(command, env, home)
     if cmd is None:
-        print(f"error: {CLI_HELP}", file=sys.stderr)
-        return EXIT_NO_CLI
-
+        return EXIT_NOT_READY
     raw_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".download-", dir=raw_dir.parent) as tmp:
         stage_dir = Path(tmp)
@@ -214,7 +150,6 @@ def _download_staged(
     force: bool,
     names: tuple[str, ...],
 ) -> int:
-    env.update({"PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"})
     files: list[Path] = []
     for name in names or (None,):
         code, output, fetched = _fetch(slug, stage_dir, cmd, env, name)

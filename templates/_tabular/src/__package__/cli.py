@@ -1,4 +1,5 @@
-"""Command-line interface: ``synth``, ``train``, ``predict``, ``score`` and ``download``.
+"""Command-line interface: ``synth``, ``train``, ``predict``, ``score``, ``download``, ``submit``,
+``kaggle-bundle``.
 
 The thread variables are set before anything imports numpy, scikit-learn or lightgbm (those
 modules are imported lazily inside the commands): BLAS and OpenMP read them once, at load
@@ -6,7 +7,9 @@ time, and one thread is what makes runs repeatable.
 
 Exit codes: 0 ok; 1 a run failed (missing or mismatched data, bad submission); 2 usage or an
 invalid ``competition.toml``; 3 Kaggle refused the download (rules not accepted); 4 the download
-would overwrite different files already in the data folder (``--force`` replaces them).
+would overwrite different files already in the data folder (``--force`` replaces them), or
+``kaggle-bundle`` would write into a folder holding files it did not write; 5
+``submit`` refused a submission made from synthetic data.
 """
 
 import os
@@ -28,6 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .kaggle_env import publish_submission, refuse_input_write, working_root
 from .profile import ProfileError, load_profile
 
 EXIT_FAILED = 1
@@ -37,7 +41,8 @@ def _cmd_synth(args: argparse.Namespace) -> int:
     from .synth import write_synthetic
 
     profile = load_profile(args.profile)
-    out_dir = args.out if args.out is not None else Path("data") / "synthetic"
+    out_dir = args.out if args.out is not None else working_root() / "data" / "synthetic"
+    refuse_input_write(out_dir)
     seed = profile.synthetic["seed"] if args.seed is None else args.seed
     paths = write_synthetic(profile, out_dir, seed)
     names = ", ".join(p.name for p in paths)
@@ -49,9 +54,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from .train import run_training
 
     profile = load_profile(args.profile)
+    out_dir = _out_dir(args)
     start = time.perf_counter()
     report = run_training(
-        profile, args.out, data_dir=args.data_dir, synthetic=args.synthetic, seed=args.seed
+        profile, out_dir, data_dir=args.data_dir, synthetic=args.synthetic, seed=args.seed
     )
     seed_note = f", seed {report.seed}" if report.dataset == "synthetic" else ""
     folds = profile.validation["folds"]
@@ -64,18 +70,32 @@ def _cmd_train(args: argparse.Namespace) -> int:
     for model, scores in report.metrics.items():
         print(f"  {model:<10}" + "".join(f" {scores[n]:>9.4f}" for n in names))
     print(
-        f"wrote {args.out / 'metrics.json'}, {args.out / 'submission.csv'} and "
+        f"wrote {out_dir / 'metrics.json'}, {out_dir / 'submission.csv'} and "
         f"{len(report.written) - 2} more files in {time.perf_counter() - start:.1f} s"
     )
+    _publish(out_dir / "submission.csv")
     return 0
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
     from .predict import run_prediction
 
-    path = run_prediction(load_profile(args.profile), args.out, data_dir=args.data_dir)
+    path = run_prediction(load_profile(args.profile), _out_dir(args), data_dir=args.data_dir)
     print(f"wrote {path}")
+    _publish(path)
     return 0
+
+
+def _out_dir(args: argparse.Namespace) -> Path:
+    out_dir = args.out if args.out is not None else working_root() / "outputs"
+    refuse_input_write(out_dir)
+    return out_dir
+
+
+def _publish(submission: Path) -> None:
+    copied = publish_submission(submission)
+    if copied is not None:
+        print(f"copied the submission to {copied} (where Kaggle reads it)")
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
@@ -83,7 +103,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     from .synth import SOLUTION_FILE
 
     profile = load_profile(args.profile)
-    solution = args.solution or Path("data") / "synthetic" / SOLUTION_FILE
+    solution = args.solution or working_root() / "data" / "synthetic" / SOLUTION_FILE
     value = score_submission(profile, args.submission, solution)
     print(f"{profile.metric}: {value:.6f}")
     return 0
@@ -93,7 +113,25 @@ def _cmd_download(args: argparse.Namespace) -> int:
     from .download import download
 
     profile = load_profile(args.profile)
-    return download(profile.slug, args.data_dir or Path("data") / "raw", force=args.force)
+    raw_dir = args.data_dir or working_root() / "data" / "raw"
+    refuse_input_write(raw_dir)
+    return download(profile.slug, raw_dir, force=args.force)
+
+
+def _cmd_submit(args: argparse.Namespace) -> int:
+    from .models import SUBMISSION_MODEL
+    from .submit import submit
+
+    profile = load_profile(args.profile)
+    return submit(profile.slug, _out_dir(args), SUBMISSION_MODEL)
+
+
+def _cmd_kaggle_bundle(args: argparse.Namespace) -> int:
+    from .kaggle_bundle import kaggle_bundle
+
+    profile = load_profile(args.profile)
+    user = args.user or os.environ.get("KAGGLE_USERNAME")
+    return kaggle_bundle(Path("."), args.out or Path("dist") / "kaggle", profile.slug, user)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -131,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("predict", _cmd_predict, "rewrite the submission from the saved fold models"),
     ):
         p = sub.add_parser(name, parents=[common, data], help=help_text)
-        p.add_argument("--out", type=Path, default=Path("outputs"), help="outputs folder")
+        p.add_argument("--out", type=Path, default=None, help="outputs folder (default: outputs)")
         p.set_defaults(func=func)
     train = sub.choices["train"]
     train.add_argument(
@@ -156,6 +194,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace files that differ from the download"
     )
     p.set_defaults(func=_cmd_download)
+
+    p = sub.add_parser(
+        "submit", parents=[common], help="send outputs/submission.csv of a real-data run to Kaggle"
+    )
+    p.add_argument("--out", type=Path, default=None, help="outputs folder of the run")
+    p.set_defaults(func=_cmd_submit)
+
+    p = sub.add_parser(
+        "kaggle-bundle",
+        parents=[common],
+        help="write wheels + inference script for a notebook without internet (dist/kaggle)",
+    )
+    p.add_argument("--out", type=Path, default=None, help="bundle folder (default: dist/kaggle)")
+    p.add_argument("--user", default=None, help="Kaggle username (default: $KAGGLE_USERNAME)")
+    p.set_defaults(func=_cmd_kaggle_bundle)
     return parser
 
 

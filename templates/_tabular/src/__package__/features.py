@@ -10,28 +10,15 @@ features (Titanic's titles, family sizes and fare per person).
 
 import importlib
 import re
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from .contracts import Features
 from .profile import Profile
 
 MISSING_SUFFIX = "_missing"
 UNSAFE = re.compile(r"[^0-9A-Za-z_]+")
-
-
-@dataclass(frozen=True)
-class Features:
-    """Model inputs for train and test (same columns), and which of them are categorical."""
-
-    train: pd.DataFrame
-    test: pd.DataFrame
-    categorical: list[str]
-
-    @property
-    def names(self) -> list[str]:
-        return list(self.train.columns)
 
 
 def safe_name(name: str) -> str:

@@ -15,6 +15,7 @@ from .features import build_features
 from .io import read_json
 from .metric import METRICS, Decision, round_proba
 from .models import load_booster
+from .output_set import finish_interrupted
 from .profile import Profile
 from .submission import make_submission, write_submission
 from .train import MODEL_MANIFEST, MODELS_DIR, choose_data, model_file
@@ -28,6 +29,7 @@ def run_prediction(
     log: Callable[[str], None] = print,
 ) -> Path:
     """Predict the test file of the data the models were trained on; return the path written."""
+    finish_interrupted(out_dir, log)  # a train stopped while moving its set in: complete it first
     manifest_path = out_dir / MODELS_DIR / MODEL_MANIFEST
     if not manifest_path.is_file():
         raise FileNotFoundError(f"{manifest_path} not found: run `train` first")

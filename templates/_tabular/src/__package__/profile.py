@@ -15,8 +15,12 @@ from typing import Any
 PROFILE_FILE = "competition.toml"
 EXIT_PROFILE = 2
 
-ARCHETYPES = ("classification", "regression")
-TASKS = {"classification": ("binary", "multiclass"), "regression": ("regression",)}
+ARCHETYPES = ("classification", "regression", "text-classification")
+TASKS = {
+    "classification": ("binary", "multiclass"),
+    "regression": ("regression",),
+    "text-classification": ("binary", "multiclass"),
+}
 ROLES = ("id", "target", "numeric", "categorical", "boolean", "datetime", "text", "ignore")
 DTYPES = ("int", "float", "str", "bool")
 SCHEMES = ("kfold", "stratified_kfold", "group_kfold", "time_split")
@@ -70,6 +74,7 @@ class Profile:
     baseline: dict[str, Any]
     pack: str | None
     synthetic: dict[str, Any]
+    text: dict[str, Any]
 
     @property
     def target_col(self) -> str:
@@ -258,8 +263,8 @@ def _submission(root: _Reader, profile_task: dict[str, Any], columns: dict) -> d
     expected = len(profile_task["labels"]) if multiclass_proba else 1
     if len(rest) != expected:
         raise sub.fail("columns", f"expected {expected} prediction column(s) after the ids")
-    if not multiclass_proba and rest[0] not in columns:
-        raise sub.fail("columns", f"column {rest[0]!r} is not declared under [columns]")
+    # The prediction column is the submission's header, which may differ from the target's name
+    # (Quora submits `prediction` for `target`), so it is not looked up under [columns].
     return out
 
 
@@ -312,12 +317,29 @@ def _synthetic(root: _Reader, metric: str, task: str) -> dict[str, Any]:
     return out
 
 
+KEYWORD = re.compile(r"^[a-z0-9][a-z0-9' -]*$")
+NPZ_FILE = re.compile(r"^[^./\\][^/\\]*\.npz$")
+
+
+def _text(root: _Reader) -> dict[str, Any]:
+    """``[text]``: the keyword rule's words and the optional precomputed-embeddings file."""
+    text = root.sub("text", required=False)
+    text.only(("keywords", "embeddings"))
+    keywords = tuple(text.get("keywords", list, default=[]))
+    if not all(isinstance(k, str) and KEYWORD.match(k) for k in keywords):
+        raise text.fail("keywords", "expected lower-case words or phrases")
+    embeddings = text.get("embeddings", str, default=None)
+    if embeddings is not None and not NPZ_FILE.match(embeddings):
+        raise text.fail("embeddings", f"{embeddings!r}: expected a .npz file name in data/")
+    return {"keywords": keywords, "embeddings": embeddings}
+
+
 def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
     """Validate a parsed TOML document; raise :class:`ProfileError` on the first problem."""
     root = _Reader(path, doc, "")
     root.only(
         ("schema_version", "archetype", "slug", "title", "url", "files", "task", "columns")
-        + ("metric", "validation", "submission", "baseline", "features", "synthetic")
+        + ("metric", "validation", "submission", "baseline", "features", "synthetic", "text")
     )
     if root.get("schema_version", int) != 1:
         raise root.fail("schema_version", "only version 1 is supported")
@@ -363,6 +385,7 @@ def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
         baseline=_baseline(root, task["type"], columns, task["labels"]),
         pack=pack,
         synthetic=_synthetic(root, metric, task["type"]),
+        text=_text(root),
     )
 
 

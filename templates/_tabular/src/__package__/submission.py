@@ -10,10 +10,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .contracts import encode_label
 from .data import read_dtype
 from .io import write_csv
 from .metric import METRICS, Decision
-from .models import encode_label
 from .profile import Profile
 
 TRUTH = "__truth__"

@@ -8,8 +8,11 @@ Outputs (under ``outputs/`` by default):
   inputs of a future stacker;
 * ``models/lightgbm_fold<k>.txt`` + ``models/manifest.json``: what ``predict`` reloads;
 * ``submission.csv``: LightGBM's test predictions in the competition's format.
+
+They are replaced as one set: an interrupted run leaves the previous set (see output_set.py).
 """
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,11 +21,14 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
-from .data import DATA_ROOT, Dataset, has_train_file, load_dataset
+from .contracts import encode_label
+from .data import Dataset, data_root, load_dataset, require_complete, user_files
 from .features import build_features
 from .io import write_bytes, write_csv, write_json
+from .kaggle_env import kaggle_input_dir
 from .metric import METRICS, Decision, evaluate, round_proba, tune_decision
-from .models import SUBMISSION_MODEL, booster_text, encode_label, model_factories
+from .models import SUBMISSION_MODEL, booster_text, model_factories
+from .output_set import staged_outputs
 from .profile import Profile
 from .submission import make_submission, write_submission
 from .synth import ensure_synthetic, synthetic_seed
@@ -60,18 +66,23 @@ def choose_data(
 ) -> tuple[Path, str, int]:
     """The folder to train on, whether it is real or synthetic, and the seed on record.
 
-    ``--data-dir`` is the folder holding the files; without it, ``data/raw`` when it has the
-    train file, else ``data/synthetic`` (generated when missing, stale or of another seed).
+    ``--data-dir`` is the folder holding the files; without it, the attached competition in a
+    Kaggle notebook, then ``data/raw`` when anything is in it (it must then be complete), else
+    ``data/synthetic`` (generated when missing, stale or of another seed).
     """
+    if data_dir is None and not synthetic and seed is None:
+        data_dir = kaggle_input_dir(profile.slug)
     if data_dir is not None:
         found = synthetic_seed(profile, data_dir)
         if found is None:
+            require_complete(data_dir, profile)
             return data_dir, "raw", profile.synthetic["seed"]
         return data_dir, "synthetic", found
-    raw = DATA_ROOT / "raw"
-    if not synthetic and seed is None and has_train_file(raw, profile):
+    raw = data_root() / "raw"
+    if not synthetic and seed is None and user_files(raw):
+        require_complete(raw, profile)
         return raw, "raw", profile.synthetic["seed"]
-    directory = DATA_ROOT / "synthetic"
+    directory = data_root() / "synthetic"
     used, written = ensure_synthetic(profile, directory, seed)
     if written:
         log(f"note: wrote synthetic data to {directory} (seed {used})")
@@ -153,6 +164,27 @@ def run_training(
     synthetic: bool = False,
     seed: int | None = None,
     log: Callable[[str], None] = print,
+) -> TrainReport:
+    """Train and evaluate every model; replace ``out_dir``'s outputs with the new set as a whole.
+
+    Everything is written to a staging folder and moved in at the end (output_set.py); the
+    earlier ``folds.csv`` is copied there first so it is reused as before.
+    """
+    with staged_outputs(out_dir, log) as stage:
+        if (out_dir / "folds.csv").is_file():
+            shutil.copyfile(out_dir / "folds.csv", stage / "folds.csv")
+        report = _train_into(profile, stage, data_dir, synthetic, seed, log)
+    report.written = [out_dir / p.relative_to(stage) for p in report.written]
+    return report
+
+
+def _train_into(
+    profile: Profile,
+    out_dir: Path,
+    data_dir: Path | None,
+    synthetic: bool,
+    seed: int | None,
+    log: Callable[[str], None],
 ) -> TrainReport:
     """Train and evaluate every model; write every output to ``out_dir``."""
     directory, kind, used_seed = choose_data(profile, data_dir, synthetic, seed, log)

@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 from sklearn.model_selection import GroupKFold, KFold, StratifiedKFold
 
+from .contracts import Model
 from .io import write_csv
 from .metric import round_proba
-from .models import Model
 from .profile import Profile
 
 FOLD_COL = "fold"

@@ -4,6 +4,8 @@
 * ``half_rule`` - every product in at least half of the user's prior orders (``2*count >=
   n_orders``, integers only), or ``None`` when no product qualifies. A strong naive baseline:
   it already captures the staples.
+* ``always_none`` - ``None`` for every order: the bar when most next orders hold no reordered
+  product (F1 = the share of such orders).
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ def half_rule(candidates: pd.DataFrame) -> Prediction:
         int(o): (chosen.get(o, []), o not in chosen.index)
         for o in candidates["order_id"].drop_duplicates().sort_values(kind="stable")
     }
+
+
+def always_none(data: BasketData) -> Prediction:
+    """Target order id -> no products, None."""
+    return {int(o): ([], True) for o in target_orders(data.orders)["order_id"]}
 
 
 def _per_target_order(

@@ -1,5 +1,9 @@
 """Command line: ``synth``, ``train``, ``predict``, ``score``, ``rules`` and ``download``.
 
+Exit codes: 0 ok; 2 bad input (usage, missing files, invalid ``competition.toml``, no Kaggle
+credentials); 3 Kaggle refused the download (rules not accepted); 4 the download would overwrite
+different files already in the data folder (``--force`` replaces them); 1 the download failed.
+
 The thread variables are set before anything imports numpy, scikit-learn or LightGBM: BLAS and
 OpenMP read them once at load time, and one thread is what makes runs reproducible.
 """
@@ -22,6 +26,9 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from . import config as cfg  # noqa: E402
+from .profile import ProfileError, load_profile  # noqa: E402
+
+SYNTHETIC_SOLUTION = cfg.SYNTHETIC_DIR / cfg.SOLUTION
 
 
 def _add_data_dir(p: argparse.ArgumentParser) -> None:
@@ -85,8 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--solution",
         type=Path,
-        default=cfg.SYNTHETIC_DIR / cfg.SOLUTION,
+        default=SYNTHETIC_SOLUTION,
         help="solution file (default: the synthetic one; Kaggle never published test labels)",
+    )
+    p.add_argument(
+        "--metrics",
+        type=Path,
+        default=cfg.OUTPUT_DIR / "metrics.json",
+        help="metrics.json of the last train: scoring against the synthetic solution is refused "
+        "when it trained on real data",
     )
 
     p = sub.add_parser("rules", help="association rules (Apriori) over the prior orders")
@@ -115,13 +129,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("download", help="fetch the real data with the Kaggle CLI")
-    p.add_argument("--out", type=Path, default=cfg.RAW_DIR, help="target folder")
     p.add_argument(
-        "--file",
-        action="append",
-        dest="files",
-        metavar="NAME",
-        help="download only this file (repeatable), e.g. --file aisles.csv",
+        "--data-dir",
+        type=Path,
+        default=cfg.RAW_DIR,
+        help=f"folder the competition files go to (default: {cfg.RAW_DIR})",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace files that differ from the download"
     )
     return parser
 
@@ -137,31 +152,35 @@ def _synth(args: argparse.Namespace) -> int:
 def _train(args: argparse.Namespace) -> int:
     from threadpoolctl import threadpool_limits
 
-    from .data import resolve_data_dir
+    from .data import needed_files, resolve_data_dir
     from .pipeline import (
+        BASELINES,
         METRICS_FILE,
         MODEL_FILE,
+        OOF_FILE,
         SUBMISSION_FILE,
         baseline_submission_file,
         train,
     )
 
-    data_dir, dataset = resolve_data_dir(args.data_dir, args.seed)
+    profile = load_profile()
+    data_dir, dataset = resolve_data_dir(args.data_dir, args.seed, needs=needed_files(profile))
     with threadpool_limits(1):
-        result = train(data_dir, args.out, args.seed, dataset, args.sample_users)
+        result = train(data_dir, args.out, args.seed, dataset, args.sample_users, profile=profile)
     print("out-of-fold mean F1 on train orders:")
     for name in cfg.MODELS:
         print(f"  {name:<16} {result.f1[name]:.4f}")
-    gain = result.f1["lightgbm_f1"] - result.f1["half_rule"]
-    print(f"  lightgbm_f1 - half_rule = {gain:+.4f}")
+    best = max(BASELINES, key=lambda name: result.f1[name])
+    gain = result.f1["lightgbm_f1"] - result.f1[best]
+    print(f"  lightgbm_f1 - best baseline ({best}) = {gain:+.4f}")
     solution = data_dir / cfg.SOLUTION
     if solution.is_file():
         from .scoring import score_file
 
         test_f1 = score_file(args.out / SUBMISSION_FILE, solution)
         print(f"hidden test F1 of submission.csv (synthetic labels): {test_f1:.4f}")
-    baseline_files = [baseline_submission_file(n) for n in ("previous_basket", "half_rule")]
-    for name in (METRICS_FILE, SUBMISSION_FILE, MODEL_FILE, *baseline_files):
+    baseline_files = [baseline_submission_file(n) for n in BASELINES]
+    for name in (METRICS_FILE, OOF_FILE, SUBMISSION_FILE, MODEL_FILE, *baseline_files):
         print(f"wrote {args.out / name}")
     print(f"done in {result.seconds:.1f} s")
     return 0
@@ -170,21 +189,43 @@ def _train(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     from threadpoolctl import threadpool_limits
 
-    from .data import resolve_data_dir
+    from .data import needed_files, resolve_data_dir
     from .pipeline import predict
 
-    data_dir, _ = resolve_data_dir(args.data_dir, args.seed)
+    profile = load_profile()
+    data_dir, _ = resolve_data_dir(args.data_dir, args.seed, needs=needed_files(profile))
     with threadpool_limits(1):
         frame = predict(
-            data_dir, args.out, args.model, args.model_file, args.seed, args.sample_users
+            data_dir,
+            args.out,
+            args.model,
+            args.model_file,
+            args.seed,
+            args.sample_users,
+            profile=profile,
         )
     print(f"wrote {args.out} ({len(frame)} test orders, model {args.model})")
     return 0
 
 
+def _trained_on_real_data(metrics: Path) -> bool:
+    """True when the last ``train`` (its ``metrics.json``) used real, not synthetic, data."""
+    from .io import read_json
+
+    return metrics.is_file() and read_json(metrics).get("dataset") == "raw"
+
+
 def _score(args: argparse.Namespace) -> int:
     from .scoring import score_file
 
+    if args.solution == SYNTHETIC_SOLUTION and _trained_on_real_data(args.metrics):
+        print(
+            f"error: {args.metrics} says the model was trained on real data, whose test labels are "
+            f"secret; {args.solution} only scores submissions for the synthetic orders: submit "
+            "to Kaggle instead",
+            file=sys.stderr,
+        )
+        return 2
     if not args.solution.is_file():
         print(
             f"error: {args.solution} not found; run `synth` first (real test labels are secret: "
@@ -197,28 +238,30 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from .data import resolve_data_dir
+    from .data import needed_files, resolve_data_dir
     from .rules import mine_rules_from_dir
 
-    data_dir, _ = resolve_data_dir(args.data_dir, args.seed)
+    profile = load_profile()
+    needs = needed_files(profile, rules=True)
+    data_dir, _ = resolve_data_dir(args.data_dir, args.seed, needs=needs)
     start = time.perf_counter()
     rules = mine_rules_from_dir(
-        data_dir, args.out, args.min_support, args.min_confidence, args.max_len
+        data_dir, args.out, args.min_support, args.min_confidence, args.max_len, profile
     )
     print(
         f"{len(rules)} rules (min support {args.min_support}, min confidence "
         f"{args.min_confidence}) -> {args.out} in {time.perf_counter() - start:.1f} s"
     )
     if len(rules):
-        cols = ["antecedent", "consequent", "support", "confidence", "lift"]
+        cols = ["antecedent", "consequent", "support", "confidence", "lift", "count"]
         print(rules[cols].head(10).to_string(index=False))
     return 0
 
 
 def _download(args: argparse.Namespace) -> int:
-    from .kaggle_download import download
+    from .download import download
 
-    return download(args.out, files=args.files)
+    return download(load_profile().slug, args.data_dir, force=args.force)
 
 
 COMMANDS = {
@@ -235,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
+    except ProfileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -8,11 +8,6 @@ ARCHETYPE = "basket-analysis"
 SCHEMA_VERSION = 1
 DEFAULT_SEED = 42
 
-COMPETITION = "instacart-market-basket-analysis"
-# Public mirror of the six data CSVs (no sample_submission.csv), tried when the competition fails.
-DATASET_MIRROR = "psparks/instacart-market-basket-analysis"
-RULES_URL = f"https://www.kaggle.com/competitions/{COMPETITION}/rules"
-
 # Paths are relative to the working directory: run commands from the project root.
 RAW_DIR = Path("data/raw")
 SYNTHETIC_DIR = Path("data/synthetic")
@@ -32,8 +27,9 @@ TRAINING_FILES = (ORDERS, PRIOR, TRAIN)
 
 NONE_TOKEN = "None"
 
-# Association rules defaults (share of orders, P(consequent | antecedent), itemset size).
+# Association rules defaults (share of orders, P(consequent | antecedent), itemset size);
+# the itemset size and one-item consequents follow arules' apriori.
 RULES_MIN_SUPPORT = 0.01
 RULES_MIN_CONFIDENCE = 0.2
-RULES_MAX_LEN = 3
-MODELS = ("previous_basket", "half_rule", "lightgbm_f1")
+RULES_MAX_LEN = 10
+MODELS = ("previous_basket", "half_rule", "always_none", "lightgbm_f1")

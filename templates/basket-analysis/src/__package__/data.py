@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import config as cfg
+from .profile import Profile
 
 ORDER_DTYPES = {
     "order_id": np.int32,
@@ -98,37 +99,81 @@ class BasketData:
     train_lines: pd.DataFrame
 
 
-def load_basket_data(data_dir: Path, sample_users: int | None = None) -> BasketData:
-    """Load orders and order lines; ``sample_users`` keeps the first N users to iterate fast."""
-    orders = read_table(data_dir, cfg.ORDERS, ORDER_DTYPES)
+def file_names(profile: Profile | None) -> dict[str, str]:
+    """Instacart-layout file names: the profile's, else Kaggle's (the synthetic data's)."""
+    files = profile.files if profile is not None and profile.layout["kind"] == "orders" else {}
+    defaults = {"orders": cfg.ORDERS, "prior": cfg.PRIOR, "train": cfg.TRAIN}
+    return {
+        key: files.get(key, name) for key, name in {**defaults, "products": cfg.PRODUCTS}.items()
+    }
+
+
+def transaction_log(data_dir: Path, profile: Profile | None) -> Path | None:
+    """The profile's transaction log when ``data_dir`` holds it (real data), else None."""
+    name = profile.transactions_file if profile is not None else None
+    return locate(data_dir, name) if name else None
+
+
+def load_basket_data(
+    data_dir: Path, sample_users: int | None = None, profile: Profile | None = None
+) -> BasketData:
+    """Load orders and order lines; ``sample_users`` keeps the first N users to iterate fast.
+
+    A transaction log named by the profile is mapped to orders first (see transactions.py).
+    """
+    log = transaction_log(data_dir, profile)
+    if log is not None:
+        from .transactions import orders_from_rows
+
+        layout = profile.layout
+        if layout["format"] != "rows":
+            raise ValueError(
+                f"{log}: one basket per line has no purchase history to reorder from; "
+                "only `rules` reads it"
+            )
+        columns = [layout["member"], layout["date"], layout["item"]]
+        rows = read_table(data_dir, profile.transactions_file, {}, columns)
+        data, _ = orders_from_rows(rows, *columns, layout.get("date_format"))
+        return _sample(data, sample_users)
+    names = file_names(profile)
+    orders = read_table(data_dir, names["orders"], ORDER_DTYPES)
     orders["eval_set"] = orders["eval_set"].astype(str)
+    prior = read_table(data_dir, names["prior"], LINE_DTYPES)
+    train = read_table(data_dir, names["train"], LINE_DTYPES)
+    return _sample(BasketData(orders=orders, prior_lines=prior, train_lines=train), sample_users)
+
+
+def _sample(data: BasketData, sample_users: int | None) -> BasketData:
+    """The first ``sample_users`` users and their lines (all of them for None)."""
+    orders, prior, train = data.orders, data.prior_lines, data.train_lines
     if sample_users is not None:
         keep = np.sort(orders["user_id"].unique())[:sample_users]
         orders = orders[orders["user_id"].isin(keep)].reset_index(drop=True)
-    prior = read_table(data_dir, cfg.PRIOR, LINE_DTYPES)
-    train = read_table(data_dir, cfg.TRAIN, LINE_DTYPES)
-    if sample_users is not None:
         ids = orders["order_id"]
         prior = prior[prior["order_id"].isin(ids)].reset_index(drop=True)
         train = train[train["order_id"].isin(ids)].reset_index(drop=True)
     return BasketData(orders=orders, prior_lines=prior, train_lines=train)
 
 
-def load_products(data_dir: Path) -> pd.DataFrame:
+def load_products(data_dir: Path, name: str = cfg.PRODUCTS) -> pd.DataFrame:
     """``products.csv`` with ids and names (used to make association rules readable)."""
-    return read_table(data_dir, cfg.PRODUCTS, PRODUCT_DTYPES, ["product_id", "product_name"])
+    return read_table(data_dir, name, PRODUCT_DTYPES, ["product_id", "product_name"])
 
 
-def write_csv(frame: pd.DataFrame, path: Path, float_format: str = "%.6f") -> None:
-    """Write a CSV the same way on every OS: UTF-8, LF line endings, fixed float format."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(
-        path, index=False, lineterminator="\n", float_format=float_format, encoding="utf-8"
-    )
+def needed_files(profile: Profile | None, rules: bool = False) -> tuple[str, ...]:
+    """The files a command reads from the data folder: the transaction log, else the orders
+    layout's tables (``rules`` needs only the prior order lines)."""
+    if profile is not None and profile.transactions_file:
+        return (profile.transactions_file,)
+    names = file_names(profile)
+    return (names["prior"],) if rules else (names["orders"], names["prior"], names["train"])
 
 
 def resolve_data_dir(
-    data_dir: Path | None, seed: int, log: Callable[[str], None] = print
+    data_dir: Path | None,
+    seed: int,
+    log: Callable[[str], None] = print,
+    needs: Sequence[str] = cfg.TRAINING_FILES,
 ) -> tuple[Path, str]:
     """Pick the data to use: an explicit directory, else ``data/raw`` if complete, else synthetic.
 
@@ -136,12 +181,10 @@ def resolve_data_dir(
     generated on demand so ``train`` works on a fresh clone.
     """
     if data_dir is not None:
-        if not has_files(data_dir):
-            raise FileNotFoundError(
-                f"{data_dir} lacks {', '.join(cfg.TRAINING_FILES)} (plain or .zip)"
-            )
+        if not (has_files(data_dir, needs) or has_files(data_dir)):  # real, or synthetic
+            raise FileNotFoundError(f"{data_dir} lacks {', '.join(needs)} (plain or .zip)")
         return data_dir, "synthetic" if locate(data_dir, cfg.SOLUTION) else "raw"
-    if has_files(cfg.RAW_DIR):
+    if has_files(cfg.RAW_DIR, needs):
         return cfg.RAW_DIR, "raw"
     if not has_files(cfg.SYNTHETIC_DIR):
         from .synth import write_synthetic

@@ -5,7 +5,13 @@ the orders, then rules X -> Y with
 
 * support    = P(X and Y)          (share of orders holding every item of X and Y),
 * confidence = P(Y | X)            = support(X u Y) / support(X),
-* lift       = confidence / P(Y)   (> 1: bought together more often than by chance).
+* coverage   = P(X)                (share of orders holding the antecedent),
+* lift       = confidence / P(Y)   (> 1: bought together more often than by chance),
+* count      = orders holding X and Y.
+
+The defaults and columns follow R's arules ``apriori`` (what users compare against): itemsets up
+to 10 items, rules with a one-item consequent, and support / confidence / coverage / lift /
+count. Unlike arules' default ``minlen = 1`` there are no rules with an empty antecedent.
 
 Apriori grows itemsets one item at a time and extends only frequent ones (every subset of a
 frequent itemset is frequent). Counting is a sparse matrix product: with X the order x item
@@ -18,7 +24,6 @@ Instacart solutions co-occurrence was a feature and a candidate source, not the 
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import combinations
 from math import ceil
 from pathlib import Path
 
@@ -27,7 +32,9 @@ import pandas as pd
 import scipy.sparse as sp
 
 from . import config as cfg
-from .data import LINE_DTYPES, load_products, read_table, write_csv
+from .data import LINE_DTYPES, file_names, load_products, locate, read_table, transaction_log
+from .io import write_csv
+from .profile import Profile
 
 Itemset = tuple[int, ...]
 
@@ -36,10 +43,11 @@ RULE_COLUMNS = [
     "antecedent",
     "consequent_ids",
     "consequent",
-    "orders",
     "support",
     "confidence",
+    "coverage",
     "lift",
+    "count",
 ]
 
 
@@ -49,7 +57,7 @@ def _min_count(min_support: float, n_orders: int) -> int:
 
 
 def frequent_itemsets(
-    baskets: pd.DataFrame, min_support: float, max_len: int = 3
+    baskets: pd.DataFrame, min_support: float, max_len: int = cfg.RULES_MAX_LEN
 ) -> tuple[dict[Itemset, int], int]:
     """Frequent itemsets (sorted tuples of product ids) -> number of orders holding them.
 
@@ -99,7 +107,8 @@ def frequent_itemsets(
 def association_rules(
     counts: dict[Itemset, int], n_orders: int, min_confidence: float = 0.0
 ) -> pd.DataFrame:
-    """Every rule X -> Y from the frequent itemsets, sorted by lift, confidence, support, ids."""
+    """Rules X -> {y} (one-item consequent) from the frequent itemsets, sorted by lift,
+    confidence, support, then ids."""
     if not 0 <= min_confidence <= 1:
         raise ValueError("min_confidence must be in [0, 1]")
     min_conf = Fraction(str(min_confidence))
@@ -107,28 +116,50 @@ def association_rules(
     for itemset, n_xy in counts.items():
         if len(itemset) < 2:
             continue
-        for size in range(1, len(itemset)):
-            for antecedent in combinations(itemset, size):
-                consequent = tuple(i for i in itemset if i not in antecedent)
-                n_x, n_y = counts[antecedent], counts[consequent]
-                if Fraction(n_xy, n_x) < min_conf:
-                    continue
-                records.append(
-                    (
-                        antecedent,
-                        consequent,
-                        n_xy,
-                        round(n_xy / n_orders, 6),
-                        round(n_xy / n_x, 6),
-                        round(n_xy * n_orders / (n_x * n_y), 6),
-                    )
+        for consequent in itemset:
+            antecedent = tuple(i for i in itemset if i != consequent)
+            n_x, n_y = counts[antecedent], counts[(consequent,)]
+            if Fraction(n_xy, n_x) < min_conf:
+                continue
+            records.append(
+                (
+                    antecedent,
+                    (consequent,),
+                    round(n_xy / n_orders, 6),
+                    round(n_xy / n_x, 6),
+                    round(n_x / n_orders, 6),
+                    round(n_xy * n_orders / (n_x * n_y), 6),
+                    n_xy,
                 )
+            )
     # Rounded values first, then ids: a total, platform-independent order.
-    records.sort(key=lambda r: (-r[5], -r[4], -r[3], r[0], r[1]))
+    records.sort(key=lambda r: (-r[5], -r[3], -r[2], r[0], r[1]))
     return pd.DataFrame(
         records,
-        columns=["antecedent", "consequent", "orders", "support", "confidence", "lift"],
+        columns=["antecedent", "consequent", "support", "confidence", "coverage", "lift", "count"],
     )
+
+
+def past_baskets(
+    data_dir: Path, profile: Profile | None
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """(order_id, product_id) pairs of the past baskets, and the product names if known."""
+    log = transaction_log(data_dir, profile)
+    if log is None:
+        names = file_names(profile)
+        baskets = read_table(data_dir, names["prior"], LINE_DTYPES, ["order_id", "product_id"])
+        has_names = locate(data_dir, names["products"]) is not None
+        return baskets, load_products(data_dir, names["products"]) if has_names else None
+    from .transactions import baskets_from_lines, order_lines
+
+    layout = profile.layout
+    if layout["format"] == "baskets":
+        return baskets_from_lines(log, layout["separator"])
+    columns = [layout["member"], layout["date"], layout["item"]]
+    rows = read_table(data_dir, profile.transactions_file, {}, columns)
+    # Every order is a past basket here, the last ones included: rules predict nothing.
+    _, lines, products = order_lines(rows, *columns, layout.get("date_format"))
+    return lines[["order_id", "product_id"]], products
 
 
 def readable(rules: pd.DataFrame, names: dict[int, str]) -> pd.DataFrame:
@@ -146,10 +177,11 @@ def readable(rules: pd.DataFrame, names: dict[int, str]) -> pd.DataFrame:
             "antecedent": [labels(a) for a in rules["antecedent"]],
             "consequent_ids": [ids(c) for c in rules["consequent"]],
             "consequent": [labels(c) for c in rules["consequent"]],
-            "orders": rules["orders"].astype(np.int64),
             "support": rules["support"],
             "confidence": rules["confidence"],
+            "coverage": rules["coverage"],
             "lift": rules["lift"],
+            "count": rules["count"].astype(np.int64),
         }
     )
     return out[RULE_COLUMNS]
@@ -161,14 +193,20 @@ def mine_rules_from_dir(
     min_support: float = cfg.RULES_MIN_SUPPORT,
     min_confidence: float = cfg.RULES_MIN_CONFIDENCE,
     max_len: int = cfg.RULES_MAX_LEN,
+    profile: Profile | None = None,
 ) -> pd.DataFrame:
-    """Rules over ``order_products__prior.csv``, written to ``out_path`` with product names."""
-    baskets = read_table(data_dir, cfg.PRIOR, LINE_DTYPES, ["order_id", "product_id"])
+    """Rules over the past baskets, written to ``out_path``.
+
+    Reads only what it needs: the profile's transaction log, or the prior order lines and
+    ``products.csv`` for names when it is there (ids stand in for names without it).
+    """
+    baskets, products = past_baskets(data_dir, profile)
     counts, n_orders = frequent_itemsets(baskets, min_support, max_len)
-    products = load_products(data_dir)
-    names = dict(
-        zip(products["product_id"].tolist(), products["product_name"].tolist(), strict=True)
-    )
+    names: dict[int, str] = {}
+    if products is not None:
+        names = dict(
+            zip(products["product_id"].tolist(), products["product_name"].tolist(), strict=True)
+        )
     rules = readable(association_rules(counts, n_orders, min_confidence), names)
     write_csv(rules, out_path)
     return rules

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .data import write_csv
+from .io import write_csv
 from .metric import format_products, parse_products
 
 COLUMNS = ["order_id", "products"]

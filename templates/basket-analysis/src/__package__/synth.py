@@ -30,7 +30,7 @@ import pandas as pd
 
 from . import config as cfg
 from .catalog import AISLES, COMPLEMENTS, DEPARTMENTS, DESCRIPTORS
-from .data import write_csv
+from .io import write_csv
 from .metric import format_products
 
 
@@ -38,7 +38,7 @@ from .metric import format_products
 class SynthConfig:
     """Size and signal knobs. The defaults keep ``train`` well under a minute on one core."""
 
-    n_users: int = 2000
+    n_users: int = 800
     n_products: int = 400
     min_orders: int = 4
     max_orders: int = 40
@@ -52,11 +52,24 @@ class SynthConfig:
     partner_share: float = 0.4
     explorer_share: float = 0.03
     train_share: float = 0.65
+    #: Share of users who come back after a long break (30 days) and buy only products new to them:
+    #: 0 is the reorder-heavy grocery regime; REGIMES["no_reorder"] makes most last orders hold
+    #: no reordered product (the regime where "always None" is the baseline to beat).
+    lapse_share: float = 0.0
+    lapse_days: int = 30
+
+
+#: The two data regimes the strong model must win in (tests train on both).
+REGIMES: dict[str, SynthConfig] = {
+    "reorder_heavy": SynthConfig(),
+    "no_reorder": SynthConfig(lapse_share=0.7),
+}
 
 
 def _streams(seed: int) -> dict[str, np.random.Generator]:
     """One independent stream per table, so changing how one table is drawn never shifts another."""
-    names = ("catalog", "users", "orders", "baskets", "carts", "split")
+    # New streams go last: spawned children are fixed by position, so older tables keep their bytes.
+    names = ("catalog", "users", "orders", "baskets", "carts", "split", "lapse")
     children = np.random.SeedSequence(seed).spawn(len(names))
     return {name: np.random.default_rng(child) for name, child in zip(names, children, strict=True)}
 
@@ -157,6 +170,27 @@ def _users(rng: np.random.Generator, conf: SynthConfig, cumulative: np.ndarray) 
     return users
 
 
+def _lapse_baskets(
+    rng: np.random.Generator, conf: SynthConfig, users: list[dict], baskets: list[np.ndarray]
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Which users lapse, and their last order redrawn from products they never bought."""
+    lapsed = rng.random(len(users)) < conf.lapse_share
+    last = np.cumsum([u["n_orders"] for u in users]) - 1
+    reordered = []
+    for u in np.flatnonzero(lapsed).tolist():
+        seen = np.zeros(conf.n_products, dtype=bool)
+        for b in baskets[last[u] - users[u]["n_orders"] + 1 : last[u]]:
+            seen[b] = True
+        fresh = np.flatnonzero(~seen)
+        if len(fresh) == 0:
+            lapsed[u] = False
+            continue
+        size = int(rng.integers(1, 6))
+        baskets[last[u]] = np.sort(rng.permutation(fresh)[:size])
+        reordered.append(last[u])
+    return lapsed, reordered
+
+
 def _baskets(
     rng: np.random.Generator, conf: SynthConfig, users: list[dict], catalog: dict
 ) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -204,6 +238,9 @@ def generate(
     catalog = _catalog(rngs["catalog"], conf)
     users = _users(rngs["users"], conf, catalog["cumulative"])
     baskets, reordered = _baskets(rngs["baskets"], conf, users, catalog)
+    lapsed, redrawn = _lapse_baskets(rngs["lapse"], conf, users, baskets)
+    for i in redrawn:
+        reordered[i] = np.zeros(len(baskets[i]), dtype=np.int8)
 
     # orders.csv: one row per order, users in id order, orders in sequence.
     counts = np.array([u["n_orders"] for u in users], dtype=np.int64)
@@ -220,6 +257,7 @@ def generate(
     days = np.clip(period + jitter, 0, 30).astype(np.float64)
     days[order_number == 1] = np.nan  # blank on each user's first order
     is_last = order_number == np.repeat(counts, counts)
+    days[is_last & np.repeat(lapsed, counts)] = conf.lapse_days
     last_is_train = rngs["split"].random(conf.n_users) < conf.train_share
     eval_set = np.where(
         is_last, np.where(np.repeat(last_is_train, counts), "train", "test"), "prior"

@@ -22,6 +22,16 @@ def _ids(profile: Profile, name: str, n: int) -> list[str]:
     return [f"S{start + i}" for i in range(n)]
 
 
+def _text_generator():
+    """The text archetype ships ``synth/prose.py`` (sentences with a planted topic signal);
+    tabular projects keep the word-count generator of :mod:`.columns`."""
+    try:
+        from .prose import sentences
+    except ImportError:
+        return lambda rng, _col, n: gen.text(rng, n)
+    return sentences
+
+
 def _feature(profile: Profile, name: str, n: int, seed: int, position: int):
     col = profile.columns[name]
     rng = stream(seed, name)
@@ -34,7 +44,7 @@ def _feature(profile: Profile, name: str, n: int, seed: int, position: int):
     elif col.role == "datetime":
         text, s = gen.datetime(rng, n)
     elif col.role == "text":
-        text, s = gen.text(rng, n)
+        text, s = _text_generator()(rng, col, n)
     else:
         text, s = gen.ignored(rng, col, n)
     return gen.blank(rng, col.missing, text, s)
