@@ -8,6 +8,7 @@ import {
   TASKS_OF_ARCHETYPE,
 } from "./metric-registry.js";
 import { BasketProfileSchema, dataFileName, type BasketProfile } from "./basket-profile.js";
+import { RecommenderProfileSchema, type RecommenderProfile } from "./recommender-profile.js";
 
 /**
  * `competition.toml`: the one file holding a competition's facts in a generated tabular project
@@ -256,27 +257,28 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
   }
 }
 
-/** Any archetype's profile: tabular (classification, regression, text) or basket analysis. */
-export type AnyProfile = CompetitionProfile | BasketProfile;
+/** Any archetype's profile: tabular (classification, regression, text), basket analysis or recommender. */
+export type AnyProfile = CompetitionProfile | BasketProfile | RecommenderProfile;
 
 /** What the catalog lists an entry under: the tabular task type, or the archetype for the others. */
-export const LISTING_TYPES = [...TASK_TYPES, "basket-analysis"] as const;
+export const LISTING_TYPES = [...TASK_TYPES, "basket-analysis", "recommender"] as const;
 export type ListingType = (typeof LISTING_TYPES)[number];
 
 /** The schema that validates a parsed profile document, chosen by its `archetype`. */
 export function profileSchemaOf(
   doc: unknown,
-): typeof CompetitionProfileSchema | typeof BasketProfileSchema {
+): typeof CompetitionProfileSchema | typeof BasketProfileSchema | typeof RecommenderProfileSchema {
   const archetype =
     typeof doc === "object" && doc !== null
       ? (doc as { archetype?: unknown }).archetype
       : undefined;
-  return archetype === "basket-analysis" ? BasketProfileSchema : CompetitionProfileSchema;
+  if (archetype === "basket-analysis") return BasketProfileSchema;
+  return archetype === "recommender" ? RecommenderProfileSchema : CompetitionProfileSchema;
 }
 
 /** A tabular profile (classification, regression, text): the ones with [task], [columns] and [synthetic]. */
 export function isTabularProfile(profile: AnyProfile): profile is CompetitionProfile {
-  return profile.archetype !== "basket-analysis";
+  return profile.archetype !== "basket-analysis" && profile.archetype !== "recommender";
 }
 
 /** The listing type of a valid profile. */
@@ -309,7 +311,7 @@ export const CatalogEntrySchema = z
       ctx.addIssue({
         code: "custom",
         path: ["catalog", "type"],
-        message: "differs from task.type (or the archetype)",
+        message: "differs from the profile's task type (or archetype)",
       });
     }
   });

@@ -5,6 +5,7 @@ export * from "./metrics-file.js";
 export * from "./report.js";
 export * from "./competition-profile.js";
 export * from "./basket-profile.js";
+export * from "./recommender-profile.js";
 export * from "./update/update-report.js";
 export * from "./update/migrations.js";
 export * from "./metric-registry.js";

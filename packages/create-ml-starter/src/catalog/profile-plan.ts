@@ -1,13 +1,35 @@
 import {
+  isTabularProfile,
   METRICS,
   type AnyProfile,
   type CompetitionProfile,
   type MarginRule,
+  type RecommenderProfile,
   type VerifyPlan,
 } from "@ml-starter/schema";
 
 const SYNTHETIC_DIR = "data/synthetic/";
-const FILE_KEYS = ["train", "test", "sample_submission"] as const;
+const FILE_KEYS = ["train", "test", "sample_submission", "interactions", "items", "users"] as const;
+
+function fileOf(p: AnyProfile, key: (typeof FILE_KEYS)[number]): string | undefined {
+  return (p.files as Partial<Record<string, string>>)[key];
+}
+
+/** The data files a profile names (train/test/sample submission, or interactions/items/users/sample submission). */
+export function profileFiles(profile: AnyProfile): string[] {
+  return FILE_KEYS.map((k) => fileOf(profile, k)).filter((f) => f !== undefined);
+}
+
+/** A recommender's margin: the two-stage model beats the best naive baseline (`best_naive`) by a ratio. */
+function recommenderMargin(profile: RecommenderProfile): MarginRule {
+  const metric = profile.metric.name;
+  return {
+    id: "two-stage-over-best-naive",
+    metric: `two_stage.${metric}`,
+    baseline: `best_naive.${metric}`,
+    minRatio: profile.synthetic.margin.min_ratio,
+  };
+}
 
 /** Each archetype's strong model and the naive baselines it must beat (the model names in metrics.json). */
 const MODELS_OF_ARCHETYPE: Record<
@@ -24,8 +46,17 @@ const MODELS_OF_ARCHETYPE: Record<
   },
 };
 
+/** The naive baselines a profile's project runs (a recommender's best naive is one summary row). */
+function naiveOf(profile: AnyProfile): string[] {
+  if (isTabularProfile(profile)) return MODELS_OF_ARCHETYPE[profile.archetype].naive(profile);
+  return profile.archetype === "recommender" ? ["best_naive"] : [];
+}
+
 /** The margin rules a profile states: the strong model beats each naive one on synthetic data, direction-aware. */
-export function profileMargins(profile: CompetitionProfile): MarginRule[] {
+export function profileMargins(profile: AnyProfile): MarginRule[] {
+  if (profile.archetype === "recommender") return [recommenderMargin(profile)];
+  // Basket's margins are its template.json's (planForProfile keeps that plan as it is).
+  if (!isTabularProfile(profile)) return [];
   const { metric, min_delta } = profile.synthetic.margin;
   const higher = METRICS[metric].higherIsBetter;
   const { strong, naive } = MODELS_OF_ARCHETYPE[profile.archetype];
@@ -52,14 +83,13 @@ export function planForProfile(
   if (canonical.archetype === "basket-analysis" || chosen.archetype === "basket-analysis")
     return plan;
   const renamed = new Map<string, string | undefined>(
-    FILE_KEYS.filter((k) => canonical.files[k] !== undefined).map((k) => [
-      `${SYNTHETIC_DIR}${canonical.files[k]}`,
-      chosen.files[k] === undefined ? undefined : `${SYNTHETIC_DIR}${chosen.files[k]}`,
+    FILE_KEYS.filter((k) => fileOf(canonical, k) !== undefined).map((k) => [
+      `${SYNTHETIC_DIR}${fileOf(canonical, k)}`,
+      fileOf(chosen, k) === undefined ? undefined : `${SYNTHETIC_DIR}${fileOf(chosen, k)}`,
     ]),
   );
   // A naive baseline the chosen profile does not run (no keywords: no keyword rule) writes no prediction files.
-  const { naive } = MODELS_OF_ARCHETYPE[chosen.archetype];
-  const skipped = naive(canonical).filter((m) => !naive(chosen).includes(m));
+  const skipped = naiveOf(canonical).filter((m) => !naiveOf(chosen).includes(m));
   const notRun = new Set(skipped.flatMap((m) => [`outputs/oof_${m}.csv`, `outputs/test_${m}.csv`]));
   const outputs = plan.outputs.flatMap((o) => {
     if (notRun.has(o.path)) return [];

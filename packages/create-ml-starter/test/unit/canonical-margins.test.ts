@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { METRICS } from "@ml-starter/schema";
 import { loadCatalog, loadRegistry } from "../../src/index.js";
+import { profileFiles } from "../../src/catalog/profile-plan.js";
 import { REPO_CATALOG, REPO_TEMPLATES, tabular } from "../repo-templates.js";
 
 // The verify plan of an archetype restates its canonical profile's synthetic margin and file names;
@@ -22,7 +23,20 @@ describe.each(withProfile.map((a) => [a.manifest.id, a] as const))(
     });
 
     it("enforces exactly the profile's [synthetic].margin, in the metric's direction", () => {
-      const { metric, min_delta } = tabular(entry!.profile).synthetic.margin;
+      const profile = entry!.profile;
+      if (profile.archetype === "recommender") {
+        const { name } = profile.metric;
+        expect(manifest.verify.metrics.margins).toEqual([
+          {
+            id: "two-stage-over-best-naive",
+            metric: `two_stage.${name}`,
+            baseline: `best_naive.${name}`,
+            minRatio: profile.synthetic.margin.min_ratio,
+          },
+        ]);
+        return;
+      }
+      const { metric, min_delta } = tabular(profile).synthetic.margin;
       // The strong model over each naive baseline the archetype runs (text: the majority class and the keyword rule).
       const [strong, naive] =
         manifest.id === "text-classification"
@@ -45,11 +59,8 @@ describe.each(withProfile.map((a) => [a.manifest.id, a] as const))(
     });
 
     it("lists the synthetic files under the profile's names", () => {
-      const { files } = tabular(entry!.profile);
       const outputs = manifest.verify.outputs.map((o) => o.path);
-      for (const name of [files.train, files.test, files.sample_submission].filter(
-        (n) => n !== undefined,
-      )) {
+      for (const name of profileFiles(entry!.profile)) {
         expect(outputs).toContain(`data/synthetic/${name}`);
       }
     });

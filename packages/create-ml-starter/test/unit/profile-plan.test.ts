@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { METRICS } from "@ml-starter/schema";
 import { loadCatalog, loadRegistry } from "../../src/index.js";
-import { planForProfile, profileMargins } from "../../src/catalog/profile-plan.js";
+import { planForProfile, profileFiles, profileMargins } from "../../src/catalog/profile-plan.js";
 import { REPO_CATALOG, REPO_TEMPLATES, tabular } from "../repo-templates.js";
 
 const registry = await loadRegistry(REPO_TEMPLATES);
@@ -28,11 +28,7 @@ describe.each(profiled.map((a) => [a.manifest.id, a.manifest] as const))(
         const synthetic = plan.outputs
           .map((o) => o.path)
           .filter((p) => p.startsWith("data/synthetic/") && !p.endsWith("_solution.csv"));
-        const expected = [
-          profile.files.train,
-          profile.files.test,
-          profile.files.sample_submission,
-        ].filter((f) => f !== undefined);
+        const expected = profileFiles(profile);
         expect(synthetic.sort()).toEqual(expected.map((f) => `data/synthetic/${f}`).sort());
         expect(plan.metrics.margins).toEqual(profileMargins(profile));
         expect(plan.steps).toEqual(manifest.verify.steps);

@@ -7,13 +7,28 @@ import path from "node:path";
 import { readFile, stat } from "node:fs/promises";
 import { createProject, loadCatalog, type Competition } from "@ml-starter/create";
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
-import { isTabularProfile, type CompetitionProfile } from "@ml-starter/schema";
+import {
+  isTabularProfile,
+  type CompetitionProfile,
+  type RecommenderProfile,
+} from "@ml-starter/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, TEMPLATES_DIR } from "../lib/paths.js";
-import { csvShape, readMetrics, readProjectFile, runIn, stepOf } from "../lib/project-run.js";
+import {
+  csvColumns,
+  csvShape,
+  readMetrics,
+  readProjectFile,
+  runIn,
+  stepOf,
+} from "../lib/project-run.js";
 
 const CATALOG_DIR = path.join(REPO_ROOT, "catalog");
-const catalog = await loadCatalog(CATALOG_DIR);
+// CATALOG_ONLY=<archetype or slug> runs just those entries (a helper's check of one archetype).
+const only = process.env.CATALOG_ONLY;
+const catalog = (await loadCatalog(CATALOG_DIR)).filter(
+  (c) => only === undefined || only === c.slug || only === c.profile.archetype,
+);
 const SYNC_TIMEOUT = 900_000;
 /** The basket archetype's one metric (mean F1 per order), the `f1` of its metrics.json models. */
 const BASKET_METRIC = "f1";
@@ -61,9 +76,11 @@ async function generateAndRun(entry: Competition): Promise<void> {
   expect(submissionPath, "ml-starter.json lists the submission among its outputs").toBeDefined();
   const submissionText = await readFile(path.join(dir, submissionPath ?? ""), "utf8");
   if (isTabularProfile(profile)) checkTabularSubmission(submissionText, profile);
+  else if (profile.archetype === "recommender")
+    await expectRecommendations(dir, profile, submissionText);
   else await checkBasketSubmission(dir, submissionText);
   const models = await readMetrics(dir, project);
-  const metric = isTabularProfile(profile) ? profile.metric.name : BASKET_METRIC;
+  const metric = profile.archetype === "basket-analysis" ? BASKET_METRIC : profile.metric.name;
   // What `verify` checks besides the steps: every declared output exists, and the profile's margin holds.
   for (const output of project.verify.outputs) {
     await expect(
@@ -74,12 +91,17 @@ async function generateAndRun(entry: Competition): Promise<void> {
   // One rule per naive baseline the archetype runs (text: the majority class and the keyword rule), all on the profile's metric.
   const marginMetrics = project.verify.metrics.margins.map((r) => r.metric.split(".")[1]);
   expect(marginMetrics.length).toBeGreaterThan(0);
-  expect(new Set(marginMetrics)).toEqual(new Set([metric]));
+  const marginMetric = isTabularProfile(profile) ? profile.synthetic.margin.metric : metric;
+  expect(new Set(marginMetrics)).toEqual(new Set([marginMetric]));
   for (const rule of project.verify.metrics.margins) {
     const value = (name: string) => models[name.split(".")[0] ?? ""]?.[name.split(".")[1] ?? ""];
     const [model, baseline] = [value(rule.metric), value(rule.baseline)];
     expect(
-      model !== undefined && baseline !== undefined && model - baseline >= (rule.minDelta ?? 0),
+      model !== undefined &&
+        baseline !== undefined &&
+        (rule.minRatio === undefined
+          ? model - baseline >= (rule.minDelta ?? 0)
+          : model >= baseline * rule.minRatio),
       `${rule.id}: ${rule.metric} ${model} vs ${rule.baseline} ${baseline}`,
     ).toBe(true);
   }
@@ -120,6 +142,38 @@ async function checkBasketSubmission(dir: string, text: string): Promise<void> {
   for (const [orderId, products, ...rest] of submitted) {
     expect(rest, `order ${orderId}: two fields`).toEqual([]);
     expect(products, `order ${orderId}`).toMatch(/^(\d+|None)( (\d+|None))*$/);
+  }
+}
+
+/** A recommender's submission: the sample's columns, one row per sample user in its order, ≤ K distinct known items. */
+async function expectRecommendations(dir: string, profile: RecommenderProfile, text: string) {
+  const synthetic = (file: string) => readFile(path.join(dir, "data/synthetic", file), "utf8");
+  const sample = csvColumns(await synthetic(profile.files.sample_submission));
+  // Known items: the items table where the profile has one, else every item interacted with.
+  const [file, column] =
+    profile.files.items !== undefined && profile.items !== undefined
+      ? [profile.files.items, profile.items.id]
+      : [profile.files.interactions, profile.interactions.item];
+  const items = new Set(csvColumns(await synthetic(file)).get(column));
+  const submission = csvColumns(text);
+  const { user, prediction } = profile.submission;
+  expect([...submission.keys()], "submission columns = the sample submission's").toEqual([
+    ...sample.keys(),
+  ]);
+  expect(submission.get(user), "one row per sample-submission user, in its order").toEqual(
+    sample.get(user),
+  );
+  expect(items.size).toBeGreaterThan(0);
+  for (const [i, cell] of (submission.get(prediction) ?? []).entries()) {
+    const ids = cell.split(" ").filter((id) => id !== "");
+    const row = `${submission.get(user)?.[i]}: ${cell}`;
+    expect(ids.length, row).toBeGreaterThan(0);
+    expect(ids.length, row).toBeLessThanOrEqual(profile.task.k);
+    expect(new Set(ids).size, `${row} repeats an item`).toBe(ids.length);
+    expect(
+      ids.filter((id) => !items.has(id)),
+      `${row} names unknown items`,
+    ).toEqual([]);
   }
 }
 

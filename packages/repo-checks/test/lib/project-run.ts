@@ -39,6 +39,14 @@ export function csvShape(text: string): { header: string[]; rows: number } {
   return { header, rows: Math.max(0, lines.length - 1) };
 }
 
+/** A simple CSV's cells by column name (no quoted commas: ids and space-separated id lists). */
+export function csvColumns(text: string): Map<string, string[]> {
+  const [head = "", ...lines] = text.split(/\r?\n/).filter((l) => l !== "");
+  const unquote = (cell: string) => cell.replace(/^"(.*)"$/, "$1");
+  const rows = lines.map((l) => l.split(",").map(unquote));
+  return new Map(head.split(",").map((name, i) => [unquote(name), rows.map((r) => r[i] ?? "")]));
+}
+
 /** `{ lightgbm: { accuracy: 0.8 } }` from the project's metrics file. */
 export async function readMetrics(
   dir: string,

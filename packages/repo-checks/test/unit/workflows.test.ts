@@ -436,7 +436,7 @@ describe("the generated project's .github/workflows/check-update.yml", () => {
     const open = stepRunning(check, /gh pr create/);
     expect(open).toBeDefined();
     expect(steps.indexOf(update!)).toBeLessThan(steps.indexOf(open!));
-    expect(update!["continue-on-error"]).toBeUndefined();
+    expect((update as Record<string, unknown>)["continue-on-error"]).toBeUndefined();
   });
 
   it("opens the pull request with gh and the job token, the checkout keeping no credentials", () => {

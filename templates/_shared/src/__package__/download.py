@@ -82,8 +82,13 @@ def download(
     env: Mapping[str, str] | None = None,
     home: Path | None = None,
     force: bool = False,
+    files: Sequence[str] = (),
 ) -> int:
-    """Download and unzip competition ``slug`` into ``raw_dir``; return a process exit code."""
+    """Download and unzip competition ``slug`` into ``raw_dir``; return a process exit code.
+
+    ``files`` fetches only those files (one ``-f`` request each) instead of the whole archive:
+    some competitions (H&M) ship tens of GB of images no baseline reads.
+    """
     if not slug:
         print(
             "error: competition.toml has no Kaggle slug (own data): nothing to download",
@@ -97,32 +102,62 @@ def download(
     raw_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".download-", dir=raw_dir.parent) as tmp:
         stage_dir = Path(tmp)
-        return _download_staged(slug, raw_dir, stage_dir, cmd, env, force)
+        return _download_staged(slug, raw_dir, stage_dir, cmd, env, force, tuple(files))
 
 
-def _download_staged(
-    slug: str, raw_dir: Path, stage_dir: Path, cmd: list[str], env: dict[str, str], force: bool
-) -> int:
-    args = [*cmd, "competitions", "download", slug, "-p", str(stage_dir), "--force"]
+def _fetch(
+    slug: str, stage_dir: Path, cmd: list[str], env: dict[str, str], name: str | None
+) -> tuple[int, str, list[Path]]:
+    """One CLI request (the whole archive, or file ``name``); returns (code, output, files)."""
+    only = [] if name is None else ["-f", name]
+    args = [*cmd, "competitions", "download", slug, *only, "-p", str(stage_dir), "--force"]
     proc = subprocess.run(
         args, capture_output=True, text=True, encoding="utf-8", errors="replace", env=env
     )
     output = f"{proc.stdout}\n{proc.stderr}".strip()
-    archive = stage_dir / f"{slug}.zip"
-    if proc.returncode == 0 and archive.is_file():
-        files = extract_archive(archive, stage_dir)
-        conflicts = [] if force else conflicting_files(files, stage_dir, raw_dir)
-        if conflicts:
-            print(
-                f"error: {raw_dir} already has different {', '.join(conflicts)}: "
-                "nothing was changed (move them away, or run `download --force` to replace them)",
-                file=sys.stderr,
-            )
-            return EXIT_WOULD_OVERWRITE
-        move_into(files, stage_dir, raw_dir)
-        names = ", ".join(sorted(p.relative_to(stage_dir).as_posix() for p in files))
-        print(f"downloaded {slug} to {raw_dir}: {names}")
-        return 0
+    archive = stage_dir / f"{slug if name is None else name}.zip"
+    if proc.returncode != 0:
+        return proc.returncode, output, []
+    if archive.is_file():
+        return 0, output, extract_archive(archive, stage_dir)
+    if name is not None and (stage_dir / name).is_file():
+        return 0, output, [stage_dir / name]
+    return EXIT_FAILED, output, []
+
+
+def _install(slug: str, files: list[Path], stage_dir: Path, raw_dir: Path, force: bool) -> int:
+    """Move the staged download into ``raw_dir`` unless it would replace a different file."""
+    conflicts = [] if force else conflicting_files(files, stage_dir, raw_dir)
+    if conflicts:
+        print(
+            f"error: {raw_dir} already has different {', '.join(conflicts)}: "
+            "nothing was changed (move them away, or run `download --force` to replace them)",
+            file=sys.stderr,
+        )
+        return EXIT_WOULD_OVERWRITE
+    move_into(files, stage_dir, raw_dir)
+    names = ", ".join(sorted(p.relative_to(stage_dir).as_posix() for p in files))
+    print(f"downloaded {slug} to {raw_dir}: {names}")
+    return 0
+
+
+def _download_staged(
+    slug: str,
+    raw_dir: Path,
+    stage_dir: Path,
+    cmd: list[str],
+    env: dict[str, str],
+    force: bool,
+    names: tuple[str, ...],
+) -> int:
+    files: list[Path] = []
+    for name in names or (None,):
+        code, output, fetched = _fetch(slug, stage_dir, cmd, env, name)
+        if not fetched:
+            break
+        files += fetched
+    if fetched:
+        return _install(slug, files, stage_dir, raw_dir, force)
     if is_forbidden(output):
         print(
             f"error: Kaggle refused the download (403): accept the competition rules at\n"
@@ -135,7 +170,7 @@ def _download_staged(
     tail = "\n".join(output.splitlines()[-OUTPUT_TAIL_LINES:])
     print(tail, file=sys.stderr)
     print(
-        f"error: the Kaggle CLI exited with code {proc.returncode} and wrote no {archive.name}",
+        f"error: the Kaggle CLI exited with code {code} and wrote no {name or slug + '.zip'}",
         file=sys.stderr,
     )
     return EXIT_FAILED

@@ -1,27 +1,69 @@
-"""Integer-only baselines: their outputs are byte-identical on every OS.
+"""Naive baselines, integer-only so their outputs are byte-identical on every OS.
 
-- `popular`: last week's global top 12 for everyone (what sample_submission.csv does).
-- `heuristic`: the customer's own most recent distinct purchases, then the popular list (the
+- `popular`: the history's global best sellers for everyone.
+- `recent_popular`: last week's best sellers for everyone (what H&M's sample submission does).
+- `recent_unseen`: last week's best sellers the user has not interacted with yet (strong where
+  a user meets an item once: views, ratings, sessions).
+- `repurchase`: the user's own most recent distinct items, then last week's best sellers (the
   public-notebook baseline that beats most naive entries on H&M).
+
+The two-stage model must beat the best of them (`best_naive` in metrics.json).
 """
 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
-from .constants import K
 from .popularity import popular_ranking, recent_purchases
 from .ranking import fill_top_k
 from .snapshot import Snapshot
 
+UNSEEN_DEPTH = 4
+NAIVE_MODELS = ("popular", "recent_popular", "recent_unseen", "repurchase")
 
-def predict_popular(snap: Snapshot, customers: np.ndarray, k: int = K) -> np.ndarray:
+
+def predict_popular(snap: Snapshot, customers: np.ndarray, k: int) -> np.ndarray:
+    """The history's top k for every customer (ties: last week's count, then code)."""
+    total = np.bincount(snap.tx["art"].to_numpy(), minlength=snap.n_articles)
+    codes = np.arange(snap.n_articles)
+    top = np.lexsort((codes, -total))[:k]
+    return np.tile(top, (len(customers), 1))
+
+
+def predict_recent_popular(snap: Snapshot, customers: np.ndarray, k: int) -> np.ndarray:
     """Last week's top k for every customer, as a (len(customers), k) matrix of codes."""
     top = popular_ranking(snap)[:k]
     return np.tile(top, (len(customers), 1))
 
 
-def predict_heuristic(snap: Snapshot, customers: np.ndarray, k: int = K) -> np.ndarray:
+def predict_recent_unseen(snap: Snapshot, customers: np.ndarray, k: int) -> np.ndarray:
+    """Last week's best sellers, skipping the ones each customer already has in the history."""
+    ranking = popular_ranking(snap)
+    # A bounded head keeps memory at customers x UNSEEN_DEPTH x k; a customer who has seen
+    # nearly all of it is topped up from the full ranking (seen items included).
+    depth = min(len(ranking), UNSEEN_DEPTH * k)
+    seen = snap.tx[["cust", "art"]].drop_duplicates()
+    rank_of = np.empty(len(ranking), dtype=np.int64)
+    rank_of[ranking] = np.arange(len(ranking))
+    head = ranking[:depth]
+    grid = pd.DataFrame({"cust": np.repeat(customers, depth), "art": np.tile(head, len(customers))})
+    grid = grid.merge(seen.assign(seen=True), on=["cust", "art"], how="left")
+    unseen = grid[grid["seen"].isna()].copy()
+    unseen["rank"] = rank_of[unseen["art"].to_numpy()]
+    unseen = unseen.sort_values(["cust", "rank"], kind="stable")
+    return fill_top_k(customers, unseen[["cust", "art"]], ranking, k)
+
+
+def predict_repurchase(snap: Snapshot, customers: np.ndarray, k: int) -> np.ndarray:
     """Own recent purchases first, then last week's best sellers."""
     ranked = recent_purchases(snap.tx, k)[["cust", "art"]]
     return fill_top_k(customers, ranked, popular_ranking(snap), k)
+
+
+PREDICTORS = {
+    "popular": predict_popular,
+    "recent_popular": predict_recent_popular,
+    "recent_unseen": predict_recent_unseen,
+    "repurchase": predict_repurchase,
+}

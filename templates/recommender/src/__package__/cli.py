@@ -1,5 +1,9 @@
 """Command line: synth, train, predict, score and download.
 
+Exit codes: 0 ok; 1 a run failed (missing or mismatched data, a submission trained on the real
+data given to `score`); 2 usage or an invalid competition.toml; 3 Kaggle refused the download
+(rules not accepted); 4 the download would overwrite different files (`--force` replaces them).
+
 The thread variables are set before anything imports numpy, scikit-learn or LightGBM:
 BLAS/OpenMP pools read them once at load time, and one thread is what makes results
 reproducible (and avoids oversubscription on small machines).
@@ -25,8 +29,6 @@ from pathlib import Path  # noqa: E402
 
 from .constants import (  # noqa: E402
     ARCHETYPE,
-    COMPETITION_FILES,
-    COMPETITION_SLUG,
     DEFAULT_SEED,
     METRICS_FILE,
     MODEL_NAMES,
@@ -37,172 +39,237 @@ from .constants import (  # noqa: E402
     SUBMISSION_FILE,
     SYNTHETIC_DIR,
 )
+from .profile import Profile, ProfileError, load_profile  # noqa: E402
+
+EXIT_FAILED = 1
 
 
-def _resolve_data_dir(data_dir: Path | None, seed: int) -> tuple[Path, str]:
+def _resolve_data_dir(profile: Profile, data_dir: Path | None, seed: int) -> tuple[Path, str]:
     """Pick the data: --data-dir, else data/raw with the competition files, else data/synthetic
     (generated on first use). Returns (directory, "raw" | "synthetic")."""
     from .data import has_competition_files
     from .synth import write_synthetic
 
     if data_dir is None:
-        if has_competition_files(RAW_DIR):
+        if has_competition_files(RAW_DIR, profile):
             return RAW_DIR, "raw"
         data_dir = SYNTHETIC_DIR
-        if not has_competition_files(data_dir):
+        if not has_competition_files(data_dir, profile):
             print(f"note: no competition files in {RAW_DIR}; generating {data_dir} (seed {seed})")
-            write_synthetic(data_dir, seed)
-    if not has_competition_files(data_dir):
-        raise SystemExit(f"error: {data_dir} lacks one of {', '.join(COMPETITION_FILES)}")
+            write_synthetic(data_dir, seed, profile)
+    if not has_competition_files(data_dir, profile):
+        raise FileNotFoundError(f"{data_dir} lacks one of {', '.join(profile.files)}")
     source = "synthetic" if (data_dir / SOLUTION_FILE).is_file() else "raw"
     return data_dir, source
 
 
-def _load(data_dir: Path | None, seed: int):
+def _load(profile: Profile, data_dir: Path | None, seed: int):
     from .data import load_dataset
 
-    path, source = _resolve_data_dir(data_dir, seed)
+    path, source = _resolve_data_dir(profile, data_dir, seed)
     start = time.perf_counter()
-    ds = load_dataset(path, source)
+    ds = load_dataset(path, source, profile)
     print(
-        f"data: {path} ({source}; {len(ds.transactions):,} transactions, "
-        f"{len(ds.customer_ids):,} customers, {ds.n_articles:,} articles; "
+        f"data: {path} ({source}; {len(ds.transactions):,} interactions, "
+        f"{len(ds.customer_ids):,} users, {ds.n_articles:,} items; "
         f"loaded in {time.perf_counter() - start:.1f}s)"
     )
     return ds, path
 
 
-def _write_submission(ds, data_dir: Path, out_dir: Path, model: str, seed: int) -> Path:
+def _config(profile: Profile):
+    from .pipeline import PipelineConfig
+
+    return PipelineConfig(k=profile.k)
+
+
+def _write_submission(ds, profile: Profile, data_dir: Path, out_dir: Path, model: str, seed: int):
     """Retrain on every observed week, predict the next one, write and check the file."""
-    from .pipeline import PipelineConfig, build_submission
+    from .pipeline import build_submission
     from .snapshot import week_dates
     from .submission import check_submission, read_predictions, write_submission
 
-    frame = build_submission(ds, model, PipelineConfig(), seed)
-    problems = check_submission(
-        frame, ds.customer_ids[ds.submission_customers], set(ds.article_ids)
-    )
+    frame = build_submission(ds, model, _config(profile), seed)
+    expected = ds.customer_ids[ds.submission_customers]
+    problems = check_submission(frame, expected, set(ds.article_ids), profile.k)
     if problems:
-        raise SystemExit("error: submission is malformed:\n  " + "\n  ".join(problems))
-    path = write_submission(frame, out_dir / SUBMISSION_FILE)
+        raise ValueError("submission is malformed:\n  " + "\n  ".join(problems))
+    path = write_submission(frame, out_dir / SUBMISSION_FILE, profile)
     first, last = week_dates(ds, ds.last_week + 1)
-    print(f"wrote {path} ({len(frame):,} customers, {model}, predicting {first}..{last})")
+    print(f"wrote {path} ({len(frame):,} users, {model}, predicting {first}..{last})")
     solution = data_dir / SOLUTION_FILE
     if solution.is_file():
         from .metric import mapk
 
-        score = mapk(read_predictions(solution), read_predictions(path))
-        print(f"  synthetic test week MAP@12 (vs {SOLUTION_FILE}): {score:.4f}")
+        truth, predictions = read_predictions(solution, profile), read_predictions(path, profile)
+        score = mapk(truth, predictions, profile.k)
+        print(f"  synthetic test week MAP@{profile.k} (vs {SOLUTION_FILE}): {score:.4f}")
     return path
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
     from .synth import write_synthetic
 
-    for path in write_synthetic(args.out, args.seed):
+    profile = load_profile(args.profile)
+    seed = profile.seed if args.seed is None else args.seed
+    for path in write_synthetic(args.out, seed, profile):
         print(f"wrote {path}")
     return 0
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from .files import write_json
-    from .pipeline import PipelineConfig, evaluate
+    from .io import write_json
+    from .pipeline import evaluate
     from .snapshot import week_dates
 
+    profile = load_profile(args.profile)
+    seed = profile.seed if args.seed is None else args.seed
     start = time.perf_counter()
-    ds, data_dir = _load(args.data_dir, args.seed)
+    ds, data_dir = _load(profile, args.data_dir, seed)
     first, last = week_dates(ds, ds.last_week)
     print(f"validation week {first}..{last} (trained on the weeks before it)")
-    results = evaluate(ds, PipelineConfig(), args.seed)
+    results = evaluate(ds, _config(profile), seed)
     for model, metrics in results.items():
-        extra = "".join(f"  {k} {v:.4f}" for k, v in metrics.items() if k != "map12")
-        print(f"  {model:<10} MAP@12 {metrics['map12']:.4f}{extra}")
+        extra = "".join(f"  {k} {v:.4f}" for k, v in metrics.items() if k != "map_at_k")
+        print(f"  {model:<14} MAP@{profile.k} {metrics['map_at_k']:.4f}{extra}")
     metrics_path = write_json(
         {
             "archetype": ARCHETYPE,
             "dataset": ds.source,
-            "models": results,
+            # Rounded so the JSON text is the same on every OS (the last float bits can differ).
+            "models": {m: {k: round(v, 6) for k, v in r.items()} for m, r in results.items()},
             "schema_version": SCHEMA_VERSION,
-            "seed": args.seed,
+            "seed": seed,
         },
         args.out / METRICS_FILE,
     )
     print(f"wrote {metrics_path}")
-    _write_submission(ds, data_dir, args.out, "two_stage", args.seed)
+    _write_submission(ds, profile, data_dir, args.out, "two_stage", seed)
     print(f"done in {time.perf_counter() - start:.1f}s")
     return 0
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
+    profile = load_profile(args.profile)
     start = time.perf_counter()
-    ds, data_dir = _load(args.data_dir, args.seed)
-    _write_submission(ds, data_dir, args.out, args.model, args.seed)
+    ds, data_dir = _load(profile, args.data_dir, profile.seed)
+    _write_submission(ds, profile, data_dir, args.out, args.model, profile.seed)
     print(f"done in {time.perf_counter() - start:.1f}s")
     return 0
+
+
+def trained_on(submission: Path) -> str | None:
+    """The `dataset` ("raw" or "synthetic") of the metrics.json written beside a submission."""
+    from .io import read_json
+
+    metrics = submission.parent / METRICS_FILE
+    if not metrics.is_file():
+        return None
+    return read_json(metrics).get("dataset")
 
 
 def cmd_score(args: argparse.Namespace) -> int:
     from .metric import mapk
     from .submission import read_predictions
 
+    profile = load_profile(args.profile)
     if not args.solution.is_file():
-        raise SystemExit(f"error: {args.solution} not found (run `synth` first)")
-    truth = read_predictions(args.solution)
-    predictions = read_predictions(args.submission)
+        raise FileNotFoundError(f"{args.solution} not found (run `synth` first)")
+    if trained_on(args.submission) == "raw":
+        raise ValueError(
+            f"{args.submission} was trained on the real data (see {METRICS_FILE} beside it): "
+            f"its users and week are not those of {args.solution}; submit it on Kaggle instead"
+        )
+    truth = read_predictions(args.solution, profile)
+    predictions = read_predictions(args.submission, profile)
+    if not truth.keys() & predictions.keys():
+        raise ValueError(f"{args.submission} has no user of {args.solution}: nothing to score")
     buyers = sum(1 for items in truth.values() if items)
-    print(f"MAP@12 {mapk(truth, predictions):.6f} ({buyers:,} buyers in {args.solution})")
+    score = mapk(truth, predictions, profile.k)
+    print(f"MAP@{profile.k} {score:.6f} ({buyers:,} buyers in {args.solution})")
     return 0
 
 
 def cmd_download(args: argparse.Namespace) -> int:
     from .download import download
 
-    return download(args.out, files=args.files, force=args.force)
+    profile = load_profile(args.profile)
+    files = args.files or list(profile.files)
+    return download(profile.slug, args.data_dir, force=args.force, files=files)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=__package__,
-        description=f"Recommender starter for the Kaggle competition {COMPETITION_SLUG}.",
+        description="Recommender starter driven by competition.toml: synthetic data, naive "
+        "baselines, a two-stage ranker and a submission.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--profile",
+        type=Path,
+        default=None,
+        help="competition profile (default: ./competition.toml, else the project's own)",
+    )
+    data_help = f"input directory (default: {RAW_DIR} if it has the files, else {SYNTHETIC_DIR})"
+    seed_help = f"random seed (default: the profile's, else {DEFAULT_SEED})"
 
-    def common(p: argparse.ArgumentParser, out: Path, out_help: str) -> None:
-        p.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default 42)")
-        p.add_argument("--out", type=Path, default=out, help=f"{out_help} (default {out})")
-
-    p = sub.add_parser("synth", help="write the synthetic data set")
-    common(p, SYNTHETIC_DIR, "output directory")
+    p = sub.add_parser("synth", parents=[common], help="write the synthetic data set")
+    p.add_argument("--seed", type=int, default=None, help=seed_help)
+    p.add_argument(
+        "--out", type=Path, default=SYNTHETIC_DIR, help=f"folder (default {SYNTHETIC_DIR})"
+    )
     p.set_defaults(func=cmd_synth)
 
-    data_help = f"input directory (default: {RAW_DIR} if it has the files, else {SYNTHETIC_DIR})"
-    p = sub.add_parser("train", help="validate all models, write metrics.json and a submission")
-    common(p, OUTPUTS_DIR, "output directory")
+    p = sub.add_parser(
+        "train", parents=[common], help="validate all models, write metrics.json and a submission"
+    )
+    p.add_argument("--seed", type=int, default=None, help=seed_help)
+    p.add_argument("--out", type=Path, default=OUTPUTS_DIR, help=f"outputs (default {OUTPUTS_DIR})")
     p.add_argument("--data-dir", type=Path, default=None, help=data_help)
     p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("predict", help="retrain on all weeks and write submission.csv only")
-    common(p, OUTPUTS_DIR, "output directory")
+    p = sub.add_parser(
+        "predict", parents=[common], help="retrain on all weeks and write submission.csv only"
+    )
+    p.add_argument("--out", type=Path, default=OUTPUTS_DIR, help=f"outputs (default {OUTPUTS_DIR})")
     p.add_argument("--data-dir", type=Path, default=None, help=data_help)
     p.add_argument("--model", choices=MODEL_NAMES, default="two_stage")
     p.set_defaults(func=cmd_predict)
 
-    p = sub.add_parser("score", help="MAP@12 of a submission against the synthetic solution")
+    p = sub.add_parser(
+        "score", parents=[common], help="score a submission against the synthetic solution"
+    )
     p.add_argument("submission", type=Path)
     p.add_argument("--solution", type=Path, default=SYNTHETIC_DIR / SOLUTION_FILE)
     p.set_defaults(func=cmd_score)
 
-    p = sub.add_parser("download", help="fetch the competition CSVs (not images/) into data/raw")
-    p.add_argument("--out", type=Path, default=RAW_DIR, help=f"target (default {RAW_DIR})")
-    p.add_argument("--files", nargs="+", default=list(COMPETITION_FILES), metavar="FILE")
-    p.add_argument("--force", action="store_true", help="download again even if present")
+    p = sub.add_parser(
+        "download", parents=[common], help="fetch the profile's files (not images/) into data/raw"
+    )
+    p.add_argument("--data-dir", type=Path, default=RAW_DIR, help=f"target (default {RAW_DIR})")
+    p.add_argument(
+        "--files", nargs="+", default=None, metavar="FILE", help="default: the profile's"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace files that differ from the download"
+    )
     p.set_defaults(func=cmd_download)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; errors become one line on stderr and an exit code."""
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except ProfileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -1,7 +1,6 @@
-"""Names shared by every module: competition slug, file names, columns and default paths.
+"""Names that are not the competition's: default paths, model names, the synthetic H&M shape.
 
-Keeping them in one place means a schema change (or a port to another recommender competition
-with the same shape) touches one file.
+The competition's facts (slug, files, columns, K, window) live in competition.toml (profile.py).
 """
 
 from __future__ import annotations
@@ -12,17 +11,12 @@ ARCHETYPE = "recommender"
 SCHEMA_VERSION = 1
 DEFAULT_SEED = 42
 
-COMPETITION_SLUG = "h-and-m-personalized-fashion-recommendations"
-RULES_URL = f"https://www.kaggle.com/competitions/{COMPETITION_SLUG}/rules"
-
-K = 12  # MAP@12: the competition scores the first 12 predictions per customer.
-
+# The synthetic generator writes H&M-shaped tables (renamed to the profile's names on writing).
 ARTICLES_FILE = "articles.csv"
 CUSTOMERS_FILE = "customers.csv"
 TRANSACTIONS_FILE = "transactions_train.csv"
 SAMPLE_SUBMISSION_FILE = "sample_submission.csv"
 SOLUTION_FILE = "_solution.csv"  # synthetic set only: the held-out week, for offline scoring
-COMPETITION_FILES = (ARTICLES_FILE, CUSTOMERS_FILE, TRANSACTIONS_FILE, SAMPLE_SUBMISSION_FILE)
 
 ARTICLE_COLUMNS = (
     "article_id",
@@ -64,7 +58,6 @@ TRANSACTION_COLUMNS = ("t_dat", "customer_id", "article_id", "price", "sales_cha
 SUBMISSION_COLUMNS = ("customer_id", "prediction")
 
 ARTICLE_ID_LEN = 10  # zero-padded: 0108775015
-CUSTOMER_ID_LEN = 64  # lowercase hex
 
 # Age buckets used by the baselines: <25, 25-34, 35-49, 50+; -1 when the age is missing.
 AGE_BUCKET_EDGES = (25, 35, 50)
@@ -76,4 +69,4 @@ OUTPUTS_DIR = Path("outputs")
 METRICS_FILE = "metrics.json"
 SUBMISSION_FILE = "submission.csv"
 
-MODEL_NAMES = ("popular", "heuristic", "two_stage")
+MODEL_NAMES = ("popular", "recent_popular", "recent_unseen", "repurchase", "two_stage")

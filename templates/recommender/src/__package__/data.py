@@ -1,9 +1,11 @@
-"""Load the H&M files (real or synthetic) into compact integer-coded tables.
+"""Load the profile's files (real or synthetic) into compact integer-coded tables.
 
-Real data is 31.8 M transactions and 1.37 M customers, so the loaders read only the columns the
-baselines use (`usecols`), read the two id columns as strings (as integers `article_id` loses
-its leading zero and no submission line would match) and immediately replace them by int32
-codes. Codes follow the sorted id strings, so "sort by code" is "sort by article_id".
+Real data can be large (H&M: 31.8 M transactions, 1.37 M customers), so the loaders read only
+the columns competition.toml names (`usecols`), read the two id columns as strings (as integers
+H&M's `article_id` loses its leading zero and no submission line would match) and immediately
+replace them by int32 codes. Codes follow the sorted id strings, so "sort by code" is "sort by
+id". Internally users are `customer_id`/`cust` and items `article_id`/`art`, whatever the
+profile calls them.
 """
 
 from __future__ import annotations
@@ -14,14 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .constants import (
-    AGE_BUCKET_EDGES,
-    ARTICLES_FILE,
-    COMPETITION_FILES,
-    CUSTOMERS_FILE,
-    SAMPLE_SUBMISSION_FILE,
-    TRANSACTIONS_FILE,
-)
+from .constants import AGE_BUCKET_EDGES
+from .profile import Profile
 
 
 def find_file(data_dir: Path, name: str) -> Path:
@@ -32,61 +28,79 @@ def find_file(data_dir: Path, name: str) -> Path:
     raise FileNotFoundError(f"{data_dir / name} (or .zip) not found")
 
 
-def has_competition_files(data_dir: Path) -> bool:
-    """True when every competition CSV (plain or zipped) is present in `data_dir`."""
+def has_competition_files(data_dir: Path, profile: Profile) -> bool:
+    """True when every file of the profile (plain or zipped) is present in `data_dir`."""
     try:
-        for name in COMPETITION_FILES:
+        for name in profile.files:
             find_file(data_dir, name)
     except FileNotFoundError:
         return False
     return True
 
 
-def read_articles(data_dir: Path) -> pd.DataFrame:
-    """article_id (str) and index_group_no, the article attribute the baselines use."""
-    return pd.read_csv(
-        find_file(data_dir, ARTICLES_FILE),
-        usecols=["article_id", "index_group_no"],
-        dtype={"article_id": "str", "index_group_no": "int16"},
-        encoding="utf-8",
-    )
+def _read(path: Path, columns: dict[str, str], **kwargs) -> pd.DataFrame:
+    """Read only `columns` (name -> dtype) and say which one is missing instead of a traceback."""
+    header = pd.read_csv(path, nrows=0, encoding="utf-8").columns
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise ValueError(f"{path}: no column {', '.join(missing)} (named in competition.toml)")
+    return pd.read_csv(path, usecols=list(columns), dtype=columns, encoding="utf-8", **kwargs)
 
 
-def read_customers(data_dir: Path) -> pd.DataFrame:
-    """customer_id (str) and age (float32, NaN when missing)."""
-    return pd.read_csv(
-        find_file(data_dir, CUSTOMERS_FILE),
-        usecols=["customer_id", "age"],
-        dtype={"customer_id": "str", "age": "float32"},
-        encoding="utf-8",
-    )
+def read_segments(data_dir: Path, profile: Profile, which: str) -> pd.DataFrame:
+    """`id` (str) and `segment` of the item or user table; segment -1 when there is none."""
+    table = profile.items if which == "items" else profile.users
+    if table is None:
+        return pd.DataFrame({"id": pd.Series(dtype=str), "segment": pd.Series(dtype="int16")})
+    columns = {table.id: "str"} | ({table.segment: "str"} if table.segment else {})
+    frame = _read(find_file(data_dir, table.file), columns)
+    out = pd.DataFrame({"id": frame[table.id].to_numpy(str)})
+    if table.segment is None:
+        out["segment"] = np.int16(-1)
+        return out
+    raw = frame[table.segment]
+    numeric = pd.to_numeric(raw, errors="coerce")
+    is_number = numeric.notna().sum() >= raw.notna().sum() > 0
+    if which == "users" and is_number:
+        out["segment"] = age_bucket(numeric.to_numpy(np.float64))  # a number such as age
+    else:
+        # Numeric codes (H&M's index_group_no) keep their numeric order; -1 when blank.
+        values = numeric if is_number else raw
+        out["segment"] = pd.Categorical(values).codes.astype(np.int16)
+    return out
 
 
-def read_transactions(data_dir: Path) -> pd.DataFrame:
-    """t_dat (datetime), customer_id and article_id (categoricals of strings).
+def read_transactions(data_dir: Path, profile: Profile) -> pd.DataFrame:
+    """`t_dat` (datetime), `customer_id` and `article_id` (categoricals of strings).
 
-    Categoricals keep each distinct 64-character id once instead of 31.8 M times; price and
-    sales_channel_id are skipped because no baseline uses them yet.
+    Categoricals keep each distinct id once instead of once per row. With ratings, only rows
+    at or above `min_rating` count as positive feedback.
     """
-    return pd.read_csv(
-        find_file(data_dir, TRANSACTIONS_FILE),
-        usecols=["t_dat", "customer_id", "article_id"],
-        dtype={"customer_id": "category", "article_id": "category"},
-        parse_dates=["t_dat"],
-        date_format="%Y-%m-%d",
-        encoding="utf-8",
+    columns = {profile.user: "category", profile.item: "category"}
+    columns[profile.time] = "str" if profile.time_unit == "date" else "int64"
+    if profile.rating is not None:
+        columns[profile.rating] = "float64"
+    frame = _read(find_file(data_dir, profile.interactions_file), columns)
+    if profile.rating is not None and profile.min_rating is not None:
+        frame = frame[frame[profile.rating] >= profile.min_rating].reset_index(drop=True)
+    if profile.time_unit == "date":
+        when = pd.to_datetime(frame[profile.time], format="%Y-%m-%d")
+    else:
+        when = pd.to_datetime(frame[profile.time], unit=profile.time_unit).dt.normalize()
+    return pd.DataFrame(
+        {
+            "t_dat": when,
+            "customer_id": frame[profile.user],
+            "article_id": frame[profile.item],
+        }
     )
 
 
-def read_sample_submission(data_dir: Path) -> pd.Series:
-    """The customer_id column of sample_submission.csv, in file order (the submission order)."""
-    frame = pd.read_csv(
-        find_file(data_dir, SAMPLE_SUBMISSION_FILE),
-        usecols=["customer_id"],
-        dtype={"customer_id": "str"},
-        encoding="utf-8",
-    )
-    return frame["customer_id"]
+def read_sample_submission(data_dir: Path, profile: Profile) -> pd.Series:
+    """The user column of the sample submission, in file order (the submission order)."""
+    path = find_file(data_dir, profile.sample_submission_file)
+    frame = _read(path, {profile.submission_user: "str"})
+    return frame[profile.submission_user].rename("customer_id")
 
 
 def age_bucket(age: np.ndarray) -> np.ndarray:
@@ -161,27 +175,23 @@ def build_dataset(
     (with unknown group or age) instead of being dropped.
     """
     article_ids = np.unique(
-        np.concatenate(
-            [articles["article_id"].to_numpy(str), _distinct(transactions["article_id"])]
-        )
+        np.concatenate([articles["id"].to_numpy(str), _distinct(transactions["article_id"])])
     )
-    group_codes = pd.Categorical(articles["index_group_no"]).codes.astype(np.int16)
+    group_codes = pd.Categorical(articles["segment"]).codes.astype(np.int16)
     article_group = np.full(len(article_ids), -1, dtype=np.int16)
-    article_group[_codes(articles["article_id"], article_ids)] = group_codes
+    article_group[_codes(articles["id"], article_ids)] = group_codes
 
     customer_ids = np.unique(
         np.concatenate(
             [
-                customers["customer_id"].to_numpy(str),
+                customers["id"].to_numpy(str),
                 _distinct(transactions["customer_id"]),
                 submission_customer_ids.to_numpy(str),
             ]
         )
     )
     customer_age_bucket = np.full(len(customer_ids), -1, dtype=np.int8)
-    customer_age_bucket[_codes(customers["customer_id"], customer_ids)] = age_bucket(
-        customers["age"].to_numpy()
-    )
+    customer_age_bucket[_codes(customers["id"], customer_ids)] = customers["segment"].to_numpy()
 
     dates = transactions["t_dat"]
     first_date, last_date = dates.min(), dates.max()
@@ -209,12 +219,12 @@ def build_dataset(
     )
 
 
-def load_dataset(data_dir: Path, source: str) -> Dataset:
-    """Read the four competition files from `data_dir` (plain CSV or .csv.zip)."""
+def load_dataset(data_dir: Path, source: str, profile: Profile) -> Dataset:
+    """Read the profile's files from `data_dir` (plain CSV or .csv.zip)."""
     return build_dataset(
-        read_articles(data_dir),
-        read_customers(data_dir),
-        read_transactions(data_dir),
-        read_sample_submission(data_dir),
+        read_segments(data_dir, profile, "items"),
+        read_segments(data_dir, profile, "users"),
+        read_transactions(data_dir, profile),
+        read_sample_submission(data_dir, profile),
         source=source,
     )

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 
-from .constants import K
+DEFAULT_K = 12  # H&M's MAP@12; the pipeline always passes the profile's k
 
 
-def apk(actual: Iterable[Hashable], predicted: Sequence[Hashable], k: int = K) -> float:
+def apk(actual: Iterable[Hashable], predicted: Sequence[Hashable], k: int = DEFAULT_K) -> float:
     """Average precision at k of one customer's ranked list (0.0 when `actual` is empty).
 
     Ids may be strings (submission files) or integer codes (the in-memory pipeline).
@@ -33,7 +33,7 @@ def apk(actual: Iterable[Hashable], predicted: Sequence[Hashable], k: int = K) -
 def mapk(
     truth: Mapping[Hashable, Iterable[Hashable]],
     predictions: Mapping[Hashable, Sequence[Hashable]],
-    k: int = K,
+    k: int = DEFAULT_K,
 ) -> float:
     """Mean of `apk` over customers with at least one purchase in `truth`.
 

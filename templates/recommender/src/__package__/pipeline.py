@@ -1,6 +1,6 @@
 """Evaluate the three models on the validation week and build the submission.
 
-Validation: predict the last observed week from the weeks before it (MAP@12 over that week's
+Validation: predict the last observed week from the weeks before it (MAP@k over that week's
 buyers). Submission: shift everything by one week, i.e. retrain with the validation week
 included and predict the week after the data ends, for every customer of sample_submission.csv.
 """
@@ -14,8 +14,8 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 
 from . import two_stage
-from .baselines import predict_heuristic, predict_popular
-from .constants import MODEL_NAMES, K
+from .baselines import NAIVE_MODELS, PREDICTORS
+from .constants import MODEL_NAMES
 from .data import Dataset
 from .metric import mapk
 from .snapshot import make_snapshot, purchases_in_week
@@ -24,8 +24,9 @@ from .submission import submission_frame
 
 @dataclass(frozen=True)
 class PipelineConfig:
-    """Settings shared by the baselines and the two-stage model."""
+    """Settings shared by the baselines and the two-stage model (`k` is the profile's)."""
 
+    k: int = 12
     two_stage: two_stage.TwoStageConfig = field(default_factory=two_stage.TwoStageConfig)
 
     @property
@@ -45,20 +46,18 @@ def predict_week(
     if model == "two_stage":
         with threadpool_limits(1):
             ranker = two_stage.fit(ds, target_week, cfg.two_stage, seed)
-            pred = two_stage.predict(ds, ranker, target_week, customers, cfg.two_stage)
+            pred = two_stage.predict(ds, ranker, target_week, customers, cfg.two_stage, cfg.k)
         return pred.top, pred
+    if model not in PREDICTORS:
+        raise ValueError(f"unknown model {model!r}; choose from {MODEL_NAMES}")
     snap = make_snapshot(ds, target_week, cfg.history_weeks)
-    if model == "popular":
-        return predict_popular(snap, customers), None
-    if model == "heuristic":
-        return predict_heuristic(snap, customers), None
-    raise ValueError(f"unknown model {model!r}; choose from {MODEL_NAMES}")
+    return PREDICTORS[model](snap, customers, cfg.k), None
 
 
-def map_at_k(truth: dict[int, set[int]], customers: np.ndarray, top: np.ndarray) -> float:
-    """MAP@12 of a prediction matrix against one week's purchases."""
+def map_at_k(truth: dict[int, set[int]], customers: np.ndarray, top: np.ndarray, k: int) -> float:
+    """MAP@k of a prediction matrix against one week's purchases."""
     predictions = {int(c): [int(a) for a in row] for c, row in zip(customers, top, strict=True)}
-    return mapk(truth, predictions, K)
+    return mapk(truth, predictions, k)
 
 
 def candidate_recall(truth: dict[int, set[int]], pred: two_stage.Prediction) -> float:
@@ -74,16 +73,22 @@ def candidate_recall(truth: dict[int, set[int]], pred: two_stage.Prediction) -> 
 def evaluate(
     ds: Dataset, cfg: PipelineConfig, seed: int, models: tuple[str, ...] = MODEL_NAMES
 ) -> dict[str, dict[str, float]]:
-    """MAP@12 of each model on the last observed week (two_stage also reports recall)."""
+    """MAP@k of each model on the last observed week (two_stage also reports recall).
+
+    `best_naive` repeats the best naive model's score: the margin rule compares against it.
+    """
     week = ds.last_week
     truth = purchases_in_week(ds, week)
     buyers = np.array(sorted(truth), dtype=np.int64)  # non-buyers do not count in MAP@12
     results: dict[str, dict[str, float]] = {}
     for model in models:
         top, pred = predict_week(ds, model, week, buyers, cfg, seed)
-        results[model] = {"map12": map_at_k(truth, buyers, top)}
+        results[model] = {"map_at_k": map_at_k(truth, buyers, top, cfg.k)}
         if pred is not None:
             results[model]["candidate_recall"] = candidate_recall(truth, pred)
+    naive = [results[m]["map_at_k"] for m in NAIVE_MODELS if m in results]
+    if naive:
+        results["best_naive"] = {"map_at_k": max(naive)}
     return results
 
 

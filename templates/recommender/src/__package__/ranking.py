@@ -5,11 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .constants import K
-
 
 def fill_top_k(
-    customers: np.ndarray, ranked: pd.DataFrame, backfill: np.ndarray, k: int = K
+    customers: np.ndarray, ranked: pd.DataFrame, backfill: np.ndarray, k: int
 ) -> np.ndarray:
     """Return a (len(customers), k) matrix of article codes.
 

@@ -1,6 +1,8 @@
-"""Kaggle's submission format: `customer_id,prediction`, 12 space-separated article ids.
+"""Kaggle's submission format: a user column, then K space-separated item ids.
 
-Ids stay strings end to end, so leading zeros survive (0108775015, not 108775015).
+The two column names come from competition.toml (H&M: `customer_id,prediction`); in memory
+they are `customer_id` and `prediction`. Ids stay strings end to end, so leading zeros survive
+(0108775015, not 108775015).
 """
 
 from __future__ import annotations
@@ -10,9 +12,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .constants import ARTICLE_ID_LEN, SUBMISSION_COLUMNS, K
-from .files import write_csv
+from .constants import SUBMISSION_COLUMNS
+from .io import write_csv
 from .metric import parse_prediction
+from .profile import Profile
+
+
+def _file_columns(profile: Profile) -> dict[str, str]:
+    return {"customer_id": profile.submission_user, "prediction": profile.submission_prediction}
 
 
 def submission_frame(
@@ -26,25 +33,25 @@ def submission_frame(
     )
 
 
-def write_submission(frame: pd.DataFrame, path: Path) -> Path:
+def write_submission(frame: pd.DataFrame, path: Path, profile: Profile) -> Path:
     """Write the submission CSV (UTF-8, LF, no index), keeping the sample submission's order."""
-    return write_csv(frame.loc[:, list(SUBMISSION_COLUMNS)], path)
+    return write_csv(
+        frame.loc[:, list(SUBMISSION_COLUMNS)].rename(columns=_file_columns(profile)), path
+    )
 
 
-def read_predictions(path: Path) -> dict[str, list[str]]:
-    """customer_id -> list of article ids, from a submission or `_solution.csv`."""
+def read_predictions(path: Path, profile: Profile) -> dict[str, list[str]]:
+    """user id -> list of item ids, from a submission or `_solution.csv`."""
+    user, prediction = _file_columns(profile).values()
     frame = pd.read_csv(path, dtype="str", keep_default_na=False, encoding="utf-8")
-    missing = set(SUBMISSION_COLUMNS) - set(frame.columns)
+    missing = {user, prediction} - set(frame.columns)
     if missing:
         raise ValueError(f"{path}: missing column(s) {sorted(missing)}")
-    return {
-        c: parse_prediction(p)
-        for c, p in zip(frame["customer_id"], frame["prediction"], strict=True)
-    }
+    return {c: parse_prediction(p) for c, p in zip(frame[user], frame[prediction], strict=True)}
 
 
 def check_submission(
-    frame: pd.DataFrame, expected_customers: np.ndarray, valid_articles: set[str], k: int = K
+    frame: pd.DataFrame, expected_customers: np.ndarray, valid_articles: set[str], k: int
 ) -> list[str]:
     """Problems that would make Kaggle reject or under-score the file ([] when it is fine)."""
     problems = []
@@ -57,8 +64,8 @@ def check_submission(
         items = parse_prediction(text)
         if len(items) != k or len(set(items)) != k:
             problems.append(f"{customer}: expected {k} distinct ids, got {items}")
-        elif any(len(a) != ARTICLE_ID_LEN or a not in valid_articles for a in items):
-            problems.append(f"{customer}: unknown or unpadded article id in {items}")
+        elif any(a not in valid_articles for a in items):
+            problems.append(f"{customer}: unknown item id (lost leading zeros?) in {items}")
         if len(problems) >= 5:
             problems.append("... (stopped after 5 problems)")
             break

@@ -33,9 +33,9 @@ from .constants import (
     SOLUTION_FILE,
     TRANSACTION_COLUMNS,
     TRANSACTIONS_FILE,
-    K,
 )
-from .files import write_csv
+from .io import write_csv
+from .profile import Profile
 
 
 @dataclass(frozen=True)
@@ -342,7 +342,7 @@ def _transactions(
     return tx
 
 
-def generate(seed: int, cfg: SynthConfig | None = None) -> dict[str, pd.DataFrame]:
+def generate(seed: int, cfg: SynthConfig | None = None, k: int = 12) -> dict[str, pd.DataFrame]:
     """Build every synthetic table in memory, keyed by output file name."""
     cfg = cfg or SynthConfig()
     art_ss, cust_ss, tx_ss = np.random.SeedSequence(seed).spawn(3)
@@ -386,7 +386,7 @@ def generate(seed: int, cfg: SynthConfig | None = None) -> dict[str, pd.DataFram
     sample = pd.DataFrame(
         {
             "customer_id": customers_out["customer_id"],
-            "prediction": " ".join(top["article_id"].head(K)),
+            "prediction": " ".join(top["article_id"].head(k)),
         }
     )
     articles_out = articles.sort_values("article_id", kind="stable", ignore_index=True)
@@ -399,7 +399,31 @@ def generate(seed: int, cfg: SynthConfig | None = None) -> dict[str, pd.DataFram
     }
 
 
-def write_synthetic(out_dir: Path, seed: int, cfg: SynthConfig | None = None) -> list[Path]:
+def for_profile(tables: dict[str, pd.DataFrame], profile: Profile) -> dict[str, pd.DataFrame]:
+    """The generated H&M-shaped tables under the profile's file and column names."""
+    user, item = {"customer_id": profile.user}, {"article_id": profile.item}
+    inter = tables[TRANSACTIONS_FILE].rename(columns={**user, **item, "t_dat": profile.time})
+    if profile.time_unit != "date":
+        seconds = pd.to_datetime(inter[profile.time]).astype("int64") // 10**9
+        inter[profile.time] = seconds * (1000 if profile.time_unit == "ms" else 1)
+    out = {profile.interactions_file: inter}
+    if profile.items is not None:
+        out[profile.items.file] = tables[ARTICLES_FILE].rename(
+            columns={"article_id": profile.items.id}
+        )
+    if profile.users is not None:
+        out[profile.users.file] = tables[CUSTOMERS_FILE].rename(
+            columns={"customer_id": profile.users.id}
+        )
+    sub = {"customer_id": profile.submission_user, "prediction": profile.submission_prediction}
+    out[profile.sample_submission_file] = tables[SAMPLE_SUBMISSION_FILE].rename(columns=sub)
+    out[SOLUTION_FILE] = tables[SOLUTION_FILE].rename(columns=sub)
+    return out
+
+
+def write_synthetic(
+    out_dir: Path, seed: int, profile: Profile, cfg: SynthConfig | None = None
+) -> list[Path]:
     """Generate the synthetic set and write it to `out_dir`; returns the written paths."""
-    tables = generate(seed, cfg)
+    tables = for_profile(generate(seed, cfg, profile.k), profile)
     return [write_csv(df, out_dir / name) for name, df in tables.items()]

@@ -20,7 +20,6 @@ import numpy as np
 import pandas as pd
 
 from .candidates import CandidateConfig, cooccurrence, generate_candidates
-from .constants import K
 from .data import Dataset
 from .features import FEATURES, build_features
 from .popularity import popular_ranking
@@ -143,7 +142,7 @@ def predict(
     target_week: int,
     customers: np.ndarray,
     cfg: TwoStageConfig,
-    k: int = K,
+    k: int,
 ) -> Prediction:
     """Rank each customer's candidates and keep the best k, back-filled from popular items.
 
