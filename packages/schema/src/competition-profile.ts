@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { profileHeader } from "./profile/profile-header.js";
 import {
   ARCHETYPE_OF_TASK,
   METRIC_NAMES,
@@ -7,8 +8,11 @@ import {
   TASK_TYPES,
   TASKS_OF_ARCHETYPE,
 } from "./metric-registry.js";
-import { BasketProfileSchema, dataFileName, type BasketProfile } from "./basket-profile.js";
-import { RecommenderProfileSchema, type RecommenderProfile } from "./recommender-profile.js";
+import { BasketProfileSchema, dataFileName, type BasketProfile } from "./profile/basket-profile.js";
+import {
+  RecommenderProfileSchema,
+  type RecommenderProfile,
+} from "./profile/recommender-profile.js";
 
 /**
  * `competition.toml`: the one file holding a competition's facts in a generated tabular project
@@ -53,13 +57,7 @@ const ColumnSchema = z
 
 export const CompetitionProfileSchema = z
   .object({
-    schema_version: z.literal(1),
-    archetype: z.enum(PROFILE_ARCHETYPES),
-    slug: z.string().regex(/^([a-z0-9][a-z0-9-]*)?$/, {
-      message: "a Kaggle slug (lower-case, digits, -) or empty",
-    }),
-    title: z.string().min(1).max(120),
-    url: z.url().optional(),
+    ...profileHeader(z.enum(PROFILE_ARCHETYPES)),
     files: z
       .object({
         train: DataFileName,

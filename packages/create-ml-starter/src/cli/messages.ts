@@ -120,8 +120,11 @@ ${para("Exit codes: 0 ok, 1 unexpected error, 2 usage (bad name, option or targe
       ...rows(archetypes.map((a) => [a.id, `${a.title}: ${a.description}`])),
     ];
     lines.push("", "Competitions (--competition <slug>):");
-    // Tabular task types first, then the archetypes listed by name (basket-analysis).
-    for (const type of new Set<string>([...TASK_TYPES, ...catalog.map((c) => c.listing.type)])) {
+    // Tabular task types first, then the archetypes listed by name (basket-analysis, recommender).
+    const others = catalog
+      .map((c) => c.listing.type)
+      .filter((t) => !(TASK_TYPES as readonly string[]).includes(t));
+    for (const type of new Set<string>([...TASK_TYPES, ...others.sort()])) {
       const entries = catalog.filter((c) => c.listing.type === type);
       if (entries.length === 0) continue;
       lines.push(`  ${type}`, ...rows(entries.map((c) => [c.slug, c.listing.summary])));

@@ -30,7 +30,7 @@ describe("--list", () => {
   it("lists the groups in task order, then archetypes listed by name, each once", () => {
     const groups = lines.filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim());
     expect(groups).toEqual(
-      ["binary", "multiclass", "regression", "basket-analysis"].filter((t) =>
+      ["binary", "multiclass", "regression", "basket-analysis", "recommender"].filter((t) =>
         catalog.some((c) => c.listing.type === t),
       ),
     );
@@ -58,8 +58,7 @@ describe("competitionChoices", () => {
   });
 
   it("offers nothing to an archetype without profiles", () => {
-    const recommender = manifests.find((m) => m.id === "recommender");
-    expect(recommender?.profile).toBeUndefined();
-    if (recommender) expect(competitionChoices(catalog, recommender)).toEqual([]);
+    const recommender = manifests.find((m) => m.id === "recommender")!;
+    expect(competitionChoices(catalog, { ...recommender, profile: undefined })).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { profileHeader } from "./profile-header.js";
 
 /**
  * `competition.toml` of a basket-analysis project (issue 13): Instacart's order tables (orders, prior and train
@@ -61,13 +62,7 @@ const FILES_OF_KIND = {
 
 export const BasketProfileSchema = z
   .object({
-    schema_version: z.literal(1),
-    archetype: z.literal("basket-analysis"),
-    slug: z.string().regex(/^([a-z0-9][a-z0-9-]*)?$/, {
-      message: "a Kaggle slug (lower-case, digits, -) or empty",
-    }),
-    title: z.string().min(1).max(120),
-    url: z.url().optional(),
+    ...profileHeader(z.literal("basket-analysis")),
     files: z.partialRecord(
       z.enum(["orders", "prior", "train", "products", "sample_submission", "transactions"]),
       FileName,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { profileHeader } from "./profile-header.js";
 
 /**
  * `competition.toml` of a recommender project (issue 13): interaction data (user, item, time; optional event
@@ -31,13 +32,7 @@ const AttributeTable = z
 
 export const RecommenderProfileSchema = z
   .object({
-    schema_version: z.literal(1),
-    archetype: z.literal("recommender"),
-    slug: z.string().regex(/^([a-z0-9][a-z0-9-]*)?$/, {
-      message: "a Kaggle slug (lower-case, digits, -) or empty",
-    }),
-    title: z.string().min(1).max(120),
-    url: z.url().optional(),
+    ...profileHeader(z.literal("recommender")),
     files: z
       .object({
         interactions: FileName,
