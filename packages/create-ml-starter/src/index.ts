@@ -6,6 +6,7 @@ export {
   type CreateResult,
 } from "./core/create-project.js";
 export { loadRegistry, findArchetype, type Archetype } from "./core/template/registry.js";
+export { defaultTemplatesRoot } from "./core/template/templates-root.js";
 export {
   checkProjectName,
   deriveNames,

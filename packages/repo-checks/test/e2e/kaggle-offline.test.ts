@@ -18,7 +18,8 @@ import {
 import { BUILT_CLI, REPO_ROOT } from "../lib/paths.js";
 import { csvShape, runIn } from "../lib/project-run.js";
 
-const TITANIC = path.join(REPO_ROOT, "..", "shared", "data", "titanic");
+// Kaggle's real Titanic files, committed as a fixture (a fresh clone has no other copy).
+const TITANIC = path.join(REPO_ROOT, "packages", "repo-checks", "test", "fixtures", "titanic");
 const HOST_TIMEOUT = 900_000;
 const CONTAINER_TIMEOUT = 900_000;
 
