@@ -4,6 +4,7 @@ import { findArchetype, loadRegistry, summarizeRegistry } from "../core/template
 import { defaultCatalogRoot, defaultTemplatesRoot } from "../core/template/templates-root.js";
 import type { Competition } from "../catalog/load-catalog.js";
 import type { CreateResult } from "../core/create-project.js";
+import type { PostStepResult } from "../core/post-steps.js";
 import { packageRunnerFrom } from "@ml-starter/schema/package-names";
 import { parseCliArgs } from "./args.js";
 import { profileFromData } from "./from-data.js";
@@ -212,13 +213,23 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
   }
 }
 
+/** The post-step that failed or was interrupted, if any: the run is then not a success. */
+function stoppedStep(result: CreateResult): PostStepResult | undefined {
+  return result.postSteps.find((s) => s.status === "interrupted" || s.status === "failed");
+}
+
+/** 130 for an interrupt, else the environment exit code (the generated files are complete). */
+function stoppedExitCode(stopped: PostStepResult): number {
+  return stopped.status === "interrupted" ? 130 : POST_STEP_FAILED_EXIT;
+}
+
 /** The post-steps' lines, then next steps; the exit code (a stopped post-step is not a success). */
 function printResult(result: CreateResult, io: CliIo): number {
   for (const step of result.postSteps) io.out(messages.postStep(step));
-  const stopped = result.postSteps.find((s) => s.status === "interrupted" || s.status === "failed");
+  const stopped = stoppedStep(result);
   if (stopped) {
     io.err(messages.postStepStopped(result.targetDir, stopped));
-    return stopped.status === "interrupted" ? 130 : POST_STEP_FAILED_EXIT;
+    return stoppedExitCode(stopped);
   }
   const installed = result.postSteps.some((s) => s.step === "install" && s.status === "done");
   const runner = packageRunnerFrom(io.env["npm_config_user_agent"]);
@@ -246,7 +257,7 @@ function printOutcome(result: CreateResult, json: boolean, io: CliIo): number {
 
 /** `--json`: the result as data (same exit codes as the text output). */
 function printJson(result: CreateResult, io: CliIo): number {
-  const stopped = result.postSteps.find((s) => s.status === "interrupted" || s.status === "failed");
+  const stopped = stoppedStep(result);
   io.out(
     JSON.stringify({
       ok: stopped === undefined,
@@ -261,8 +272,7 @@ function printJson(result: CreateResult, io: CliIo): number {
       postSteps: result.postSteps.map((s) => ({ step: s.step, status: s.status })),
     }),
   );
-  if (stopped === undefined) return 0;
-  return stopped.status === "interrupted" ? 130 : POST_STEP_FAILED_EXIT;
+  return stopped === undefined ? 0 : stoppedExitCode(stopped);
 }
 
 const noOverrides = {
