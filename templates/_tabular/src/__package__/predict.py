@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from .data import load_dataset
+from .contracts import Features
+from .data import Dataset, load_dataset
 from .features import build_features
 from .io import read_json
 from .metric import METRICS, Decision, round_proba
@@ -18,8 +19,15 @@ from .models import load_booster
 from .output_set import finish_interrupted
 from .profile import Profile
 from .submission import make_submission, write_submission
-from .train import MODEL_MANIFEST, MODELS_DIR, choose_data, model_file
-from .validation import fold_mean
+from .train import (
+    MODEL_MANIFEST,
+    MODELS_DIR,
+    choose_data,
+    encode_target,
+    model_file,
+    model_target,
+)
+from .validation import fold_mean, saved_folds, train_mask
 
 
 def run_prediction(
@@ -41,9 +49,11 @@ def run_prediction(
     feats = build_features(data.train, data.test, profile)
     if feats.names != manifest["features"]:
         raise ValueError(f"{manifest_path}: models were trained on other features; run `train`")
-    boosters = [load_booster(model_file(out_dir, k)) for k in range(manifest["n_folds"])]
+    models = [load_booster(model_file(out_dir, k)) for k in range(manifest["n_folds"])]
     with threadpool_limits(limits=1):
-        pred = fold_mean([np.asarray(b.predict(feats.test), dtype=np.float64) for b in boosters])
+        if manifest.get("base") == "linear":
+            models = _on_linear_base(profile, out_dir, data, feats, models)
+        pred = fold_mean([np.asarray(m.predict(feats.test), dtype=np.float64) for m in models])
     if METRICS[profile.metric].log_target:
         pred = round_proba(np.expm1(pred))
     decision = Decision(
@@ -51,3 +61,22 @@ def run_prediction(
     )
     submission = make_submission(profile, data.test, pred, decision)
     return write_submission(submission, out_dir / "submission.csv")
+
+
+def _on_linear_base(
+    profile: Profile, out_dir: Path, data: Dataset, feats: Features, boosters: list
+) -> list:
+    """Small data: each fold booster adds to a linear model fit on that fold's rows (models.py)."""
+    from .models import on_linear_base  # only the LightGBM models.py saves a base
+
+    folds = saved_folds(data.train, profile, out_dir / "folds.csv")
+    if folds is None:
+        raise ValueError(f"{out_dir / 'folds.csv'} does not match the train data: run `train`")
+    y = model_target(profile, encode_target(profile, data.train))
+    scheme = profile.validation["scheme"]
+    models = []
+    for k, booster in enumerate(boosters):
+        rows = train_mask(folds, k, scheme)
+        X, y_fold = feats.train.loc[rows], y[rows]
+        models.append(on_linear_base(profile, feats.categorical, booster, X, y_fold))
+    return models

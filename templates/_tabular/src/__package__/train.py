@@ -6,7 +6,8 @@ Outputs (under ``outputs/`` by default):
 * ``folds.csv``: the fold of each train row, reused by later runs and added models;
 * ``oof_<model>.csv`` / ``test_<model>.csv``: OOF and fold-averaged test predictions, the
   inputs of a future stacker;
-* ``models/lightgbm_fold<k>.txt`` + ``models/manifest.json``: what ``predict`` reloads;
+* ``models/lightgbm_fold<k>.txt`` + ``models/manifest.json``: what ``predict`` reloads (on
+  small data with the linear base it refits from ``folds.csv``, see models.py);
 * ``submission.csv``: LightGBM's test predictions in the competition's format.
 
 They are replaced as one set: an interrupted run leaves the previous set (see output_set.py).
@@ -96,6 +97,11 @@ def encode_target(profile: Profile, train: pd.DataFrame) -> np.ndarray:
     return values.astype(np.float64).to_numpy()
 
 
+def model_target(profile: Profile, y: np.ndarray) -> np.ndarray:
+    """What the models fit: the target, or log1p of it when the metric is on the log scale."""
+    return np.log1p(y) if METRICS[profile.metric].log_target else y
+
+
 def prediction_frame(profile: Profile, pred: np.ndarray) -> dict[str, np.ndarray]:
     """One column, or (multiclass) one probability column per class."""
     if pred.ndim == 1:
@@ -125,7 +131,7 @@ def run_models(profile: Profile, data: Dataset, folds: np.ndarray, y: np.ndarray
     feats = build_features(data.train, data.test, profile)
     raw = pd.concat([data.train, data.test], ignore_index=True)
     log_target = METRICS[profile.metric].log_target
-    y_fit = np.log1p(y) if log_target else y
+    y_fit = model_target(profile, y)
     factories = model_factories(profile, raw, feats.categorical, len(data.train))
     results: dict[str, OOFResult] = {}
     decisions: dict[str, Decision] = {}
@@ -200,6 +206,7 @@ def _train_into(
     for k, model in enumerate(best.models):
         written.append(write_bytes(booster_text(model), model_file(out_dir, k)))
     manifest = {
+        "base": "linear" if getattr(best.models[0], "base", None) is not None else None,
         "dataset": kind,
         "decision": decisions[SUBMISSION_MODEL].as_dict(),
         "features": feats.names,

@@ -82,15 +82,25 @@ def load_or_make_folds(
     Keeping the target in the file means folds made for the synthetic set are never reused for
     the real one, even when both number their rows alike.
     """
-    keys = [*profile.ids, profile.target_col]
-    expected = train[keys].astype("str").reset_index(drop=True)
-    if path.is_file():
-        saved = pd.read_csv(path, dtype="str", encoding="utf-8", keep_default_na=False)
-        if list(saved.columns) == [*keys, FOLD_COL] and saved[keys].equals(expected):
-            return saved[FOLD_COL].astype(np.int64).to_numpy()
+    saved = saved_folds(train, profile, path)
+    if saved is not None:
+        return saved
     folds = make_folds(train, y, profile)
+    keys = [*profile.ids, profile.target_col]
     write_csv(train[keys].reset_index(drop=True).assign(**{FOLD_COL: folds}), path)
     return folds
+
+
+def saved_folds(train: pd.DataFrame, profile: Profile, path: Path) -> np.ndarray | None:
+    """The folds in ``path`` when they belong to this train table (same ids and targets)."""
+    if not path.is_file():
+        return None
+    keys = [*profile.ids, profile.target_col]
+    expected = train[keys].astype("str").reset_index(drop=True)
+    saved = pd.read_csv(path, dtype="str", encoding="utf-8", keep_default_na=False)
+    if list(saved.columns) == [*keys, FOLD_COL] and saved[keys].equals(expected):
+        return saved[FOLD_COL].astype(np.int64).to_numpy()
+    return None
 
 
 @dataclass
