@@ -230,7 +230,7 @@ class LightGBMModel:
 
     def _dataset(self, X: pd.DataFrame, y: np.ndarray, base: LinearModel | None) -> lgb.Dataset:
         init = None if base is None else base_score(self.profile, base, X)
-        return lgb.Dataset(X, label=y, init_score=init, free_raw_data=False)
+        return lgb.Dataset(X, label=y, init_score=init, free_raw_data=True)
 
     def _early_stopped_rounds(self, X: pd.DataFrame, y: np.ndarray) -> int:
         held = inner_holdout(len(y))
