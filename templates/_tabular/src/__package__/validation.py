@@ -10,6 +10,7 @@ validated (fold -1) and has no OOF prediction.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,7 @@ import pandas as pd
 from sklearn.model_selection import GroupKFold, KFold, StratifiedKFold
 
 from .contracts import Model
-from .io import write_csv
+from .io import csv_bytes, write_csv
 from .metric import round_proba
 from .profile import Profile
 
@@ -96,11 +97,16 @@ def saved_folds(train: pd.DataFrame, profile: Profile, path: Path) -> np.ndarray
     if not path.is_file():
         return None
     keys = [*profile.ids, profile.target_col]
-    expected = train[keys].astype("str").reset_index(drop=True)
-    saved = pd.read_csv(path, dtype="str", encoding="utf-8", keep_default_na=False)
+    # Compared as written (the CSV's float format), so a float target with many digits matches.
+    expected = _read_str(csv_bytes(train[keys].reset_index(drop=True)))
+    saved = _read_str(path.read_bytes())
     if list(saved.columns) == [*keys, FOLD_COL] and saved[keys].equals(expected):
         return saved[FOLD_COL].astype(np.int64).to_numpy()
     return None
+
+
+def _read_str(data: bytes) -> pd.DataFrame:
+    return pd.read_csv(BytesIO(data), dtype="str", encoding="utf-8", keep_default_na=False)
 
 
 @dataclass
