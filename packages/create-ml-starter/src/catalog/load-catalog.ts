@@ -52,6 +52,23 @@ export function parseCatalogEntry(file: string, text: string): Competition {
   return { slug, listing: entry.data.catalog, profile: profile.data, profileToml };
 }
 
+/** A slug that can only name a file directly inside the catalog folder. */
+const SLUG_FILE = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * The entry `<slug>.toml` alone (a scaffold reads one entry, not the whole catalog: start-up time), or
+ * undefined when there is no such file; the caller then loads the catalog to suggest the nearest slugs.
+ */
+export async function loadCatalogEntry(
+  catalogRoot: string,
+  slug: string,
+): Promise<Competition | undefined> {
+  if (!SLUG_FILE.test(slug)) return undefined;
+  const file = path.join(catalogRoot, `${slug}${CATALOG_SUFFIX}`);
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  return text === undefined ? undefined : parseCatalogEntry(file, text);
+}
+
 /** Every catalog entry, sorted by slug. The one list of competitions. */
 export async function loadCatalog(catalogRoot: string): Promise<Competition[]> {
   let names: string[];

@@ -1,7 +1,7 @@
 import type { TemplateManifest } from "@ml-starter/schema";
 import { MlStarterError } from "../core/errors.js";
 import { suggestionHint } from "../suggest/did-you-mean.js";
-import { loadCatalog, type Competition } from "./load-catalog.js";
+import { loadCatalog, loadCatalogEntry, type Competition } from "./load-catalog.js";
 
 /** The project file holding the competition's facts (docs/competition-profile.md). */
 export const PROFILE_FILE_NAME = "competition.toml";
@@ -23,7 +23,7 @@ export async function resolveCompetition(
       `The ${manifest.id} archetype does not take a competition profile yet.`,
     );
   }
-  const found = findCompetition(await loadCatalog(catalogRoot), slug);
+  const found = await loadCompetition(catalogRoot, slug);
   if (found.profile.archetype !== manifest.id) {
     throw new MlStarterError(
       "INVALID_OPTION",
@@ -44,7 +44,15 @@ export async function canonicalCompetition(
 ): Promise<Competition | undefined> {
   if (manifest.profile === undefined) return undefined;
   if (manifest.profile === chosen?.slug) return chosen;
-  return findCompetition(await loadCatalog(catalogRoot), manifest.profile);
+  return loadCompetition(catalogRoot, manifest.profile);
+}
+
+/** The entry with this slug read from its own file, or UNKNOWN_COMPETITION naming the nearest slugs. */
+export async function loadCompetition(catalogRoot: string, slug: string): Promise<Competition> {
+  return (
+    (await loadCatalogEntry(catalogRoot, slug)) ??
+    findCompetition(await loadCatalog(catalogRoot), slug)
+  );
 }
 
 /** The entry with this slug, or UNKNOWN_COMPETITION naming the nearest slugs. */

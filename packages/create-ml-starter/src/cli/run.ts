@@ -7,9 +7,9 @@ import type { CreateResult } from "../core/create-project.js";
 import type { PostStepResult } from "../core/post-steps.js";
 import { packageRunnerFrom } from "@ml-starter/schema/package-names";
 import { parseCliArgs } from "./args.js";
-import { profileFromData } from "./from-data.js";
 import type { InferredData } from "../infer/infer-from-data.js";
 import { messages } from "./messages.js";
+import type * as FromData from "./from-data.js";
 import type * as Prompts from "./prompts.js";
 
 export interface CliIo {
@@ -35,7 +35,10 @@ const defaultIo = (): CliIo => ({
     }
   },
   env: process.env,
-  isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  // A getter: opening process.stdin costs start-up time that --help and --version never need.
+  get isTTY() {
+    return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  },
 });
 
 /** A post-step (git, uv sync) failed: an environment problem; the generated files are complete. */
@@ -61,6 +64,18 @@ function pauseHook(io: CliIo, signal: AbortSignal) {
     clearInterval(keepAlive);
   };
 }
+
+// Prompts pull in inquirer, --from-data the CSV reader, the catalog and generation zod and node-plop: each is
+// loaded only when it runs (a fast --help and --version, no inquirer at all with --no-interactive).
+const prompts = () => import("./prompts.js");
+const promptArchetype: typeof Prompts.promptArchetype = async (...a) =>
+  (await prompts()).promptArchetype(...a);
+const promptProjectName: typeof Prompts.promptProjectName = async (...a) =>
+  (await prompts()).promptProjectName(...a);
+const profileFromData: typeof FromData.profileFromData = async (...a) =>
+  (await import("./from-data.js")).profileFromData(...a);
+const findCompetition = async (slug: string) =>
+  (await import("../catalog/resolve-competition.js")).loadCompetition(defaultCatalogRoot(), slug);
 
 /** The whole CLI: parse, prompt, create, print. Returns the exit code; never calls process.exit. */
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
@@ -107,15 +122,6 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     const manifests = registry.map((a) => a.manifest);
     // --json is for scripts: its stdout is one JSON document, so it never prompts.
     const interactive = args.json ? false : (args.interactive ?? io.isTTY);
-    // Prompts pull in inquirer, generation node-plop, the catalog zod: each is loaded only when it runs (fast
-    // --help, and no inquirer at all with --no-interactive).
-    const prompts = () => import("./prompts.js");
-    const promptArchetype: typeof Prompts.promptArchetype = async (...a) =>
-      (await prompts()).promptArchetype(...a);
-    const promptProjectName: typeof Prompts.promptProjectName = async (...a) =>
-      (await prompts()).promptProjectName(...a);
-    const findCompetition = async (slug: string) =>
-      (await import("../catalog/resolve-competition.js")).findCompetition(await getCatalog(), slug);
     let competition =
       args.competition === undefined ? undefined : await findCompetition(args.competition);
     let archetype = args.archetype;

@@ -3,7 +3,8 @@ import path from "node:path";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { loadCatalog, loadRegistry } from "../../src/index.js";
-import { parseCatalogEntry } from "../../src/catalog/load-catalog.js";
+import { loadCatalogEntry, parseCatalogEntry } from "../../src/catalog/load-catalog.js";
+import { loadCompetition } from "../../src/catalog/resolve-competition.js";
 import { REPO_CATALOG, REPO_TEMPLATES, tabular } from "../repo-templates.js";
 
 describe("the competition catalog", () => {
@@ -14,6 +15,21 @@ describe("the competition catalog", () => {
     expect(catalog.map((c) => c.slug)).toEqual(
       expect.arrayContaining(["titanic", "house-prices-advanced-regression-techniques"]),
     );
+  });
+
+  it("reads one entry by slug as the whole catalog does, and only a plain slug as a file name", async () => {
+    const catalog = await loadCatalog(REPO_CATALOG);
+    expect(await loadCatalogEntry(REPO_CATALOG, "spaceship-titanic")).toEqual(
+      catalog.find((c) => c.slug === "spaceship-titanic"),
+    );
+    for (const slug of ["../catalog/titanic", "Titanic", "titanic.toml", "", "nope"])
+      expect(await loadCatalogEntry(REPO_CATALOG, slug)).toBeUndefined();
+    await expect(loadCompetition(REPO_CATALOG, "../catalog/titanic")).rejects.toMatchObject({
+      code: "UNKNOWN_COMPETITION",
+    });
+    const miss = await loadCompetition(REPO_CATALOG, "titanik").catch((e: unknown) => e);
+    expect(miss).toMatchObject({ code: "UNKNOWN_COMPETITION" });
+    expect((miss as { hint?: string }).hint).toContain("titanic");
   });
 
   it("gives projects the entry without its [catalog] table, comments kept", async () => {
