@@ -153,6 +153,7 @@ def _train(args: argparse.Namespace) -> int:
     from threadpoolctl import threadpool_limits
 
     from .data import needed_files, resolve_data_dir
+    from .output_set import staged_outputs
     from .pipeline import (
         BASELINES,
         METRICS_FILE,
@@ -165,8 +166,9 @@ def _train(args: argparse.Namespace) -> int:
 
     profile = load_profile()
     data_dir, dataset = resolve_data_dir(args.data_dir, args.seed, needs=needed_files(profile))
-    with threadpool_limits(1):
-        result = train(data_dir, args.out, args.seed, dataset, args.sample_users, profile=profile)
+    # One set: an interrupted run leaves the previous outputs as they were (output_set.py).
+    with staged_outputs(args.out) as stage, threadpool_limits(1):
+        result = train(data_dir, stage, args.seed, dataset, args.sample_users, profile=profile)
     print("out-of-fold mean F1 on train orders:")
     for name in cfg.MODELS:
         print(f"  {name:<16} {result.f1[name]:.4f}")
@@ -190,8 +192,10 @@ def _predict(args: argparse.Namespace) -> int:
     from threadpoolctl import threadpool_limits
 
     from .data import needed_files, resolve_data_dir
+    from .output_set import finish_interrupted
     from .pipeline import predict
 
+    finish_interrupted(args.out)  # a hard stop during train's move-in: complete that set first
     profile = load_profile()
     data_dir, _ = resolve_data_dir(args.data_dir, args.seed, needs=needed_files(profile))
     with threadpool_limits(1):

@@ -83,8 +83,19 @@ def _config(profile: Profile):
     return PipelineConfig(k=profile.k)
 
 
-def _write_submission(ds, profile: Profile, data_dir: Path, out_dir: Path, model: str, seed: int):
-    """Retrain on every observed week, predict the next one, write and check the file."""
+def _write_submission(
+    ds,
+    profile: Profile,
+    data_dir: Path,
+    out_dir: Path,
+    model: str,
+    seed: int,
+    shown: Path | None = None,
+):
+    """Retrain on every observed week, predict the next one, write and check the file.
+
+    ``shown``: the folder to name in the log when ``out_dir`` is train's staging folder.
+    """
     from .pipeline import build_submission
     from .snapshot import week_dates
     from .submission import check_submission, read_predictions, write_submission
@@ -96,7 +107,8 @@ def _write_submission(ds, profile: Profile, data_dir: Path, out_dir: Path, model
         raise ValueError("submission is malformed:\n  " + "\n  ".join(problems))
     path = write_submission(frame, out_dir / SUBMISSION_FILE, profile)
     first, last = week_dates(ds, ds.last_week + 1)
-    print(f"wrote {path} ({len(frame):,} users, {model}, predicting {first}..{last})")
+    shown_path = (shown or out_dir) / SUBMISSION_FILE
+    print(f"wrote {shown_path} ({len(frame):,} users, {model}, predicting {first}..{last})")
     solution = data_dir / SOLUTION_FILE
     if solution.is_file():
         from .metric import mapk
@@ -119,6 +131,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 def cmd_train(args: argparse.Namespace) -> int:
     from .io import write_json
+    from .output_set import staged_outputs
     from .pipeline import evaluate
     from .snapshot import week_dates
 
@@ -132,24 +145,29 @@ def cmd_train(args: argparse.Namespace) -> int:
     for model, metrics in results.items():
         extra = "".join(f"  {k} {v:.4f}" for k, v in metrics.items() if k != "map_at_k")
         print(f"  {model:<14} MAP@{profile.k} {metrics['map_at_k']:.4f}{extra}")
-    metrics_path = write_json(
-        {
-            "archetype": ARCHETYPE,
-            "dataset": ds.source,
-            # Rounded so the JSON text is the same on every OS (the last float bits can differ).
-            "models": {m: {k: round(v, 6) for k, v in r.items()} for m, r in results.items()},
-            "schema_version": SCHEMA_VERSION,
-            "seed": seed,
-        },
-        args.out / METRICS_FILE,
-    )
-    print(f"wrote {metrics_path}")
-    _write_submission(ds, profile, data_dir, args.out, "two_stage", seed)
+    # One set: an interrupted run leaves the previous outputs as they were (output_set.py).
+    with staged_outputs(args.out) as stage:
+        write_json(
+            {
+                "archetype": ARCHETYPE,
+                "dataset": ds.source,
+                # Rounded so the JSON text is the same on every OS (the last float bits can differ).
+                "models": {m: {k: round(v, 6) for k, v in r.items()} for m, r in results.items()},
+                "schema_version": SCHEMA_VERSION,
+                "seed": seed,
+            },
+            stage / METRICS_FILE,
+        )
+        _write_submission(ds, profile, data_dir, stage, "two_stage", seed, shown=args.out)
+    print(f"wrote {args.out / METRICS_FILE}")
     print(f"done in {time.perf_counter() - start:.1f}s")
     return 0
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
+    from .output_set import finish_interrupted
+
+    finish_interrupted(args.out)  # a hard stop during train's move-in: complete that set first
     profile = load_profile(args.profile)
     start = time.perf_counter()
     ds, data_dir = _load(profile, args.data_dir, profile.seed)

@@ -12,7 +12,7 @@ import os
 import shutil
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,7 +27,7 @@ def staging_dir(out_dir: Path) -> Path:
 
 
 @contextmanager
-def _deferred_signals() -> Iterator[None]:
+def _deferred_signals() -> Generator[None, None, None]:
     """Hold Ctrl-C, SIGTERM and SIGHUP until the block ends, then deliver them."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -80,7 +80,9 @@ def _commit(stage: Path, out_dir: Path) -> None:
 
 
 @contextmanager
-def staged_outputs(out_dir: Path, log: Callable[[str], None] = print) -> Iterator[Path]:
+def staged_outputs(
+    out_dir: Path, log: Callable[[str], None] = print
+) -> Generator[Path, None, None]:
     """Yield the folder to write the run's outputs to; on success they replace ``out_dir``'s set."""
     finish_interrupted(out_dir, log)
     stage = staging_dir(out_dir)
