@@ -176,7 +176,12 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
   p.submission.columns.forEach((c, i) => {
     if (p.task.id.includes(c)) known(c, ["submission", "columns", i]);
   });
-  if (!perClass && p.submission.columns.length !== p.task.id.length + 1) {
+  const multilabel = p.task.type === "multilabel";
+  if (multilabel) checkMultilabel(p, issue);
+  else if (p.task.target.length > 1) {
+    issue(["task", "target"], 'several target columns need task type "multilabel"');
+  }
+  if (!perClass && !multilabel && p.submission.columns.length !== p.task.id.length + 1) {
     issue(["submission", "columns"], "expected the id column(s) then one prediction column");
   }
   if (
@@ -205,16 +210,14 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
     }
   }
   if (p.task.type !== "regression") {
+    const twoClass = p.task.type === "binary" || multilabel;
     if (!p.task.labels) issue(["task", "labels"], "classification needs the class labels");
-    else if (p.task.type === "binary" && p.task.labels.length !== 2)
-      issue(["task", "labels"], "binary needs exactly 2 labels");
+    else if (twoClass && p.task.labels.length !== 2)
+      issue(["task", "labels"], `${p.task.type} needs exactly 2 labels`);
     else if (p.task.type === "multiclass" && p.task.labels.length < 3)
       issue(["task", "labels"], "multiclass needs 3 or more labels");
-    if (
-      p.task.type === "binary" &&
-      (p.task.positive === undefined || !p.task.labels?.includes(p.task.positive))
-    ) {
-      issue(["task", "positive"], "binary needs the positive class, one of task.labels");
+    if (twoClass && (p.task.positive === undefined || !p.task.labels?.includes(p.task.positive))) {
+      issue(["task", "positive"], `${p.task.type} needs the positive class, one of task.labels`);
     }
     if (p.baseline.naive === "mean" || p.baseline.naive === "median") {
       issue(["baseline", "naive"], `"${p.baseline.naive}" is a regression baseline`);
@@ -252,6 +255,26 @@ function checkConsistency(p: z.input<typeof CompetitionProfileSchema>, ctx: Ctx)
     if (col.min !== undefined && col.max !== undefined && col.min > col.max) {
       issue(["columns", name, "min"], "min is greater than max");
     }
+  }
+}
+
+/** Multi-label: two or more targets, submitted after the ids in the same order, as probabilities. */
+function checkMultilabel(
+  p: z.input<typeof CompetitionProfileSchema>,
+  issue: (path: (string | number)[], message: string) => void,
+): void {
+  if (p.task.target.length < 2) {
+    issue(["task", "target"], "multilabel needs 2 or more target columns (one: binary)");
+  }
+  const expected = [...p.task.id, ...p.task.target];
+  if (p.submission.columns.join("\0") !== expected.join("\0")) {
+    issue(
+      ["submission", "columns"],
+      `multilabel submits the id column(s) then the targets: ${expected.join(", ")}`,
+    );
+  }
+  if (p.submission.prediction !== "probability") {
+    issue(["submission", "prediction"], "multilabel submits one probability per target");
   }
 }
 

@@ -38,11 +38,14 @@ const MODELS_OF_ARCHETYPE: Record<
 > = {
   classification: { strong: "lightgbm", naive: () => ["naive"] },
   regression: { strong: "lightgbm", naive: () => ["naive"] },
-  // The keyword rule runs only for binary tasks whose profile lists keywords (the project's models.py).
+  // The keyword rule runs only for binary and multilabel tasks whose profile lists keywords (the project's
+  // models.py).
   "text-classification": {
     strong: "tfidf",
     naive: (p) =>
-      p.task.type === "binary" && p.text?.keywords ? ["majority", "keywords"] : ["majority"],
+      (p.task.type === "binary" || p.task.type === "multilabel") && p.text?.keywords
+        ? ["majority", "keywords"]
+        : ["majority"],
   },
 };
 

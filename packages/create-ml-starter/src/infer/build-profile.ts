@@ -11,7 +11,7 @@ import { columnStats, typedValues, type ColumnStats } from "./column-stats.js";
 import type { DataFiles } from "./data-files.js";
 import { featureColumn, inferArchetype, inferTask } from "./infer-roles.js";
 import { inferMessages } from "./messages.js";
-import { checkTestColumns, pickId, pickTarget, type FileNames } from "./pick-columns.js";
+import { checkTestColumns, pickId, pickTargets, type FileNames } from "./pick-columns.js";
 import type { Samples } from "./read-samples.js";
 
 /** What the user may decide instead of the inference (the CLI flags of the same names). */
@@ -48,6 +48,8 @@ function checkTask(task: TaskType, target: ColumnStats): void {
       "INVALID_OPTION",
       inferMessages.taskImpossible(task, target.name, distinct),
     );
+  if (task === "multilabel")
+    throw new MlStarterError("INVALID_OPTION", inferMessages.multilabelOne(target.name));
   if (task === "regression" && target.dtype !== "int" && target.dtype !== "float") {
     throw new MlStarterError("INVALID_OPTION", inferMessages.regressionNotNumeric(target.name));
   }
@@ -72,6 +74,7 @@ function predictsProbability(
   labels: number,
 ): boolean {
   const sub = samples.sampleSubmission;
+  if (task === "multilabel") return true; // one probability per label
   if (!sub || task === "regression") return false;
   const at = sub.header.indexOf(target);
   if (at < 0) return task === "multiclass" && sub.header.filter((c) => c !== id).length === labels;
@@ -98,12 +101,14 @@ export function buildProfile(
   };
   checkTestColumns(samples);
   const id = pickId(samples, names, overrides.id);
-  const target = pickTarget(samples, names, id, overrides.target);
+  const targets = pickTargets(samples, names, id, overrides.target);
+  const target = targets[0] as string;
   const targetStats = statsOf(samples, target);
   if (targetStats.counts.size === 0)
     throw new MlStarterError("INVALID_DATA", inferMessages.targetEmpty(target));
-  const task = overrides.task ?? inferTask(targetStats);
-  checkTask(task, targetStats);
+  const multilabel = targets.length > 1;
+  const task = multilabel ? "multilabel" : (overrides.task ?? inferTask(targetStats));
+  if (!multilabel) checkTask(task, targetStats);
   const labels = task === "regression" ? undefined : typedValues(targetStats);
   const probability = predictsProbability(samples, target, id, task, labels?.length ?? 0);
   const metric =
@@ -116,7 +121,7 @@ export function buildProfile(
   for (const name of samples.train.header) {
     const s = statsOf(samples, name);
     if (name === id) columns[name] = { role: "id", dtype: s.dtype === "int" ? "int" : "str" };
-    else if (name === target) columns[name] = { role: "target", dtype: s.dtype };
+    else if (targets.includes(name)) columns[name] = { role: "target", dtype: s.dtype };
     // Train-only columns beside the target (Bike Sharing's casual/registered) would leak it.
     else if (test !== undefined && !test.includes(name))
       columns[name] = { role: "ignore", dtype: s.dtype };
@@ -124,9 +129,16 @@ export function buildProfile(
   }
   const classification = task !== "regression";
   const labelFormat = task === "regression" ? "float" : targetStats.dtype;
+  const stats = (name: string) => statsOf(samples, name);
+  const archetype = inferArchetype(task, columns, stats);
+  // Only the text archetype takes several 0/1 targets: elsewhere they stay an ambiguity to resolve.
+  if (multilabel && inferArchetype("binary", columns, stats) !== "text-classification")
+    throw new MlStarterError("AMBIGUOUS_DATA", inferMessages.multilabelNotText(targets), {
+      hint: inferMessages.targetHint(targets),
+    });
   const profile = {
     schema_version: 1,
-    archetype: inferArchetype(task, columns, (name) => statsOf(samples, name)),
+    archetype,
     slug: "",
     title: sourceTitle(files),
     files: {
@@ -136,16 +148,18 @@ export function buildProfile(
     },
     task: {
       type: task,
-      target: [target],
+      target: targets,
       id: [id],
       ...(labels ? { labels } : {}),
-      ...(task === "binary" && labels ? { positive: positiveClass(labels, targetStats) } : {}),
+      ...((task === "binary" || multilabel) && labels
+        ? { positive: positiveClass(labels, targetStats) }
+        : {}),
     },
     columns,
     metric: { name: metric },
     validation: validationScheme(task, overrides.cv, samples.train.header, target),
     submission: {
-      columns: samples.sampleSubmission?.header ?? [id, target],
+      columns: samples.sampleSubmission?.header ?? [id, ...targets],
       prediction: probability ? "probability" : "label",
       label_format: labelFormat,
     },

@@ -14,6 +14,7 @@ type Validation = CompetitionProfile["validation"];
 /** FLAML's defaults where they fit a Kaggle submission: AUC / log loss for probabilities, else accuracy; RMSE. */
 export function defaultMetric(task: TaskType, probability: boolean): MetricName {
   if (task === "regression") return "rmse";
+  if (task === "multilabel") return "mean_roc_auc";
   if (task === "binary") return probability ? "roc_auc" : "accuracy";
   return probability ? "log_loss" : "accuracy";
 }
@@ -111,6 +112,7 @@ export function syntheticMargin(
   const fixed: Partial<Record<MetricName, number>> = {
     accuracy: 0.03,
     roc_auc: 0.05,
+    mean_roc_auc: 0.05,
     gini: 0.1,
     log_loss: 0.02,
     f1: 0.03,

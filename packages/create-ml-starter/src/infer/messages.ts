@@ -44,6 +44,10 @@ export const inferMessages = {
     `metric ${JSON.stringify(metric)} does not fit a ${task} task (one of: ${fits.join(", ")})`,
   taskImpossible: (task: string, target: string, distinct: number) =>
     `--task ${task} needs ${task === "binary" ? "exactly 2" : "3 or more"} classes; ${JSON.stringify(target)} has ${distinct}`,
+  multilabelOne: (target: string) =>
+    `--task multilabel needs several 0/1 target columns; ${JSON.stringify(target)} is one`,
+  multilabelNotText: (targets: readonly string[]) =>
+    `Several 0/1 targets (${list(targets)}) make a multi-label task, which only text data takes here`,
   regressionNotNumeric: (target: string) =>
     `--task regression needs a numeric target; ${JSON.stringify(target)} is not`,
   badCv: (value: string) =>

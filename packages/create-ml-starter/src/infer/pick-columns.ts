@@ -89,6 +89,36 @@ export function pickTarget(
   throw ambiguous(inferMessages.ambiguousTarget(trainOnly), inferMessages.targetHint(trainOnly));
 }
 
+/** A column of 0 and 1 only, both present: one label of a multi-label task. */
+function isFlag(samples: Samples, name: string): boolean {
+  const values = [...columnStats(name, columnValues(samples, name)).counts.keys()].sort();
+  return values.join(",") === "0,1";
+}
+
+/**
+ * Several targets when the target is ambiguous only because train (or the sample submission) holds
+ * several 0/1 columns test lacks: Jigsaw's six labels, one multi-label task. Otherwise `pickTarget`'s one.
+ */
+export function pickTargets(
+  samples: Samples,
+  files: FileNames,
+  id: string,
+  asked: string | undefined,
+): string[] {
+  try {
+    return [pickTarget(samples, files, id, asked)];
+  } catch (error) {
+    const { train, test, sampleSubmission } = samples;
+    if (asked !== undefined || !test) throw error;
+    const trainOnly = (c: string) =>
+      c !== id && train.header.includes(c) && !test.header.includes(c);
+    const fromSubmission = (sampleSubmission?.header ?? []).filter(trainOnly);
+    const candidates = fromSubmission.length > 1 ? fromSubmission : train.header.filter(trainOnly);
+    if (candidates.length > 1 && candidates.every((c) => isFlag(samples, c))) return candidates;
+    throw error;
+  }
+}
+
 /** Test must not have columns train lacks (a different file, or a different version of it). */
 export function checkTestColumns(samples: Samples): void {
   const { train, test } = samples;

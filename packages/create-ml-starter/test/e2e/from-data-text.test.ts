@@ -25,7 +25,7 @@ const rowsOf = (text: string) =>
     .map((l) => l.split(","));
 
 describe("--from-data on a real text dataset", () => {
-  it("infers text-classification, trains with no edits, and TF-IDF beats the majority class on unseen rows", async () => {
+  it("infers text-classification, passes its own tests, trains with no edits, and TF-IDF beats the majority class on unseen rows", async () => {
     const r = await runBuiltCli(["proj", "--from-data", SOURCE, "--no-git"], { cwd: tmp.path });
     expect(r.exitCode).toBe(0);
     const project = path.join(tmp.path, "proj");
@@ -36,6 +36,11 @@ describe("--from-data on a real text dataset", () => {
     expect(profile.columns["text"]).toEqual({ role: "text", dtype: "str" });
     expect(profile.task).toMatchObject({ type: "binary", target: ["target"], id: ["id"] });
 
+    // The project's own suite holds for the inferred profile too (the bin already ran `uv sync --locked`).
+    const pytest = await run("uv", ["run", "--locked", "pytest", "-q", "-p", "no:cacheprovider"], {
+      cwd: project,
+    });
+    expect(pytest.exitCode, pytest.stdout.slice(-2000)).toBe(0);
     const train = await run("uv", ["run", "--locked", "proj", "train"], { cwd: project });
     expect(train.exitCode).toBe(0);
     const metrics = JSON.parse(

@@ -157,6 +157,43 @@ describe("parseCatalogEntry refuses", () => {
     refuse(perClass('["id", "y_a", "y_b"]'), /one column per label \(3\)/);
     refuse(perClass('["y_a", "y_b", "y_c", "y_d"]'), /the id column "id" must be submitted/);
   });
+  it("a multi-label task: several targets, submitted in order as probabilities, text archetype only", () => {
+    const multi = VALID.replace('archetype = "classification"', 'archetype = "text-classification"')
+      .replace('type = "binary"\ntarget = ["y"]', 'type = "multilabel"\ntarget = ["y", "z"]')
+      .replace("[columns.x]", '[columns.z]\nrole = "target"\ndtype = "int"\n[columns.x]')
+      .replace('columns = ["id", "y"]', 'columns = ["id", "y", "z"]')
+      .replaceAll("roc_auc", "mean_roc_auc")
+      .replace('type = "binary"\nsummary', 'type = "multilabel"\nsummary');
+    expect(tabular(parseCatalogEntry("/c/toy.toml", multi).profile).task.target).toEqual([
+      "y",
+      "z",
+    ]);
+    refuse(multi.replace('"id", "y", "z"]', '"id", "z", "y"]'), /then the targets: id, y, z/);
+    refuse(
+      multi.replace('prediction = "probability"', 'prediction = "label"'),
+      /one probability per target/,
+    );
+    refuse(
+      multi.replace('target = ["y", "z"]', 'target = ["y"]'),
+      /multilabel needs 2 or more target/,
+    );
+    refuse(
+      multi.replace("labels = [0, 1]", "labels = [0, 1, 2]"),
+      /multilabel needs exactly 2 labels/,
+    );
+    refuse(
+      multi.replace('archetype = "text-classification"', 'archetype = "classification"'),
+      /belongs to the text-classification archetype/,
+    );
+    refuse(
+      VALID.replace('target = ["y"]', 'target = ["y", "x"]'),
+      /several target columns need task type "multilabel"/,
+    );
+    refuse(
+      multi.replace('name = "mean_roc_auc"', 'name = "roc_auc"'),
+      /metric "roc_auc" does not fit a multilabel task/,
+    );
+  });
   it("a file name that leaves the data folder", () => {
     refuse(VALID.replace('train = "train.csv"', 'train = "../train.csv"'), /files\.train/);
   });

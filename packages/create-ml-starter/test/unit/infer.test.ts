@@ -168,6 +168,55 @@ describe("archetype inference: text classification", () => {
     );
     expect(profile.archetype).toBe("regression");
   });
+
+  it("several 0/1 columns test lacks, beside a text column: one multi-label task (Jigsaw's layout)", async () => {
+    const flags = (i: number) => `${i % 3 === 0 ? 1 : 0},${i % 5 === 0 ? 1 : 0}`;
+    const train = csv("id,keyword,text,toxic,insult", texts(ids(200), flags));
+    const test = csv("id,keyword,text", texts(ids(50).map((i) => 200 + i)));
+    const sample = csv(
+      "id,toxic,insult",
+      ids(50).map((i) => `${200 + i},0.5,0.5`),
+    );
+    const files = { "train.csv": train, "test.csv": test, "sample_submission.csv": sample };
+    const { profile } = await infer(await folder(files));
+    expect(profile.archetype).toBe("text-classification");
+    expect(profile.task).toEqual({
+      type: "multilabel",
+      target: ["toxic", "insult"],
+      id: ["id"],
+      labels: [0, 1],
+      positive: 1,
+    });
+    expect(profile.columns["insult"]).toEqual({ role: "target", dtype: "int" });
+    expect(profile.metric.name).toBe("mean_roc_auc");
+    expect(profile.submission).toMatchObject({
+      columns: ["id", "toxic", "insult"],
+      prediction: "probability",
+    });
+    expect(CompetitionProfileSchema.safeParse(profile).success).toBe(true);
+    // --task multilabel needs several targets, not a chosen one.
+    await expect(
+      infer(await folder(files, "task"), { target: "toxic", task: "multilabel" }),
+    ).rejects.toThrow(/--task multilabel needs several 0\/1 target columns; "toxic" is one/);
+  });
+
+  it("several 0/1 targets without text stay ambiguous (exit 2), naming them", async () => {
+    const row = (i: number) => `${i},${i % 7},${(i * 3) % 11}`;
+    const train = csv(
+      "id,a,b,y1,y2",
+      ids(200).map((i) => `${row(i)},${i % 2},${i % 3 === 0 ? 1 : 0}`),
+    );
+    const test = csv(
+      "id,a,b",
+      ids(50).map((i) => row(200 + i)),
+    );
+    const error = await infer(await folder({ "train.csv": train, "test.csv": test })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(MlStarterError);
+    expect((error as MlStarterError).code).toBe("AMBIGUOUS_DATA");
+    expect((error as MlStarterError).message).toMatch(/Several 0\/1 targets \(.*y1.*y2.*\)/);
+  });
 });
 
 describe("columns, id, submission", () => {

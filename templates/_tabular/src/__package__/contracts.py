@@ -37,7 +37,8 @@ def n_classes(profile: Profile) -> int:
 
 
 def encode_label(profile: Profile, value: Any) -> int:
-    """Class index of a label: binary 1 = the positive class, multiclass its place in labels."""
-    if profile.task == "binary":
+    """Class index of a label: binary (and each multilabel column) 1 = the positive class,
+    multiclass its place in labels."""
+    if profile.task in ("binary", "multilabel"):
         return int(value == profile.positive)
     return profile.labels.index(value)

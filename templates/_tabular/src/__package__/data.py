@@ -98,17 +98,18 @@ def _one_line(exc: Exception) -> str:
 
 
 def check_target(frame: pd.DataFrame, profile: Profile, path: Path) -> None:
-    """Blanks in the target, or classes the profile does not list, stop here."""
-    target = frame[profile.target_col]
-    if target.isna().any():
-        raise DataError(f"{path}: {profile.target_col} has blanks")
-    if profile.is_classification:
-        unknown = sorted(set(target.tolist()) - set(profile.labels), key=str)
-        if unknown:
-            raise DataError(
-                f"{path}: {profile.target_col} holds {unknown[:3]} outside [task].labels "
-                f"{list(profile.labels)}"
-            )
+    """Blanks in a target, or classes the profile does not list, stop here."""
+    for name in profile.target:
+        target = frame[name]
+        if target.isna().any():
+            raise DataError(f"{path}: {name} has blanks")
+        if profile.is_classification or profile.is_multilabel:
+            unknown = sorted(set(target.tolist()) - set(profile.labels), key=str)
+            if unknown:
+                raise DataError(
+                    f"{path}: {name} holds {unknown[:3]} outside [task].labels "
+                    f"{list(profile.labels)}"
+                )
 
 
 def find_file(directory: Path, name: str) -> Path | None:

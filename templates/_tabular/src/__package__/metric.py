@@ -1,7 +1,8 @@
 """Registry of the metrics Kaggle tabular competitions use, with their direction.
 
 Predictions come in one shape per task: binary, the positive-class probability (1-D);
-multiclass, one probability column per class (n x K); regression, the values. Label metrics
+multiclass, one probability column per class (n x K); multilabel, one probability column per
+target (n x L, against an n x L 0/1 truth); regression, the values. Label metrics
 turn probabilities into labels with a :class:`Decision` (a threshold, or QWK cut-points), which
 :func:`tune_decision` fits on out-of-fold predictions when the metric needs it.
 """
@@ -79,6 +80,12 @@ def _roc_auc(y, pred, _d) -> float:
     return float(skm.roc_auc_score(y, np.asarray(pred, dtype=np.float64)))
 
 
+def _mean_roc_auc(y, pred, _d) -> float:
+    """Kaggle's mean column-wise ROC-AUC (Jigsaw): every target column counts alike."""
+    y, pred = np.asarray(y), np.asarray(pred, dtype=np.float64)
+    return float(np.mean([_roc_auc(y[:, k], pred[:, k], _d) for k in range(y.shape[1])]))
+
+
 def normalized_gini(y: np.ndarray, pred: np.ndarray) -> float:
     """Gini of ``pred``'s ordering divided by the perfect ordering's (2 AUC - 1 for 0/1 ``y``)."""
     y = np.asarray(y, dtype=np.float64)
@@ -127,6 +134,7 @@ METRICS: dict[str, Metric] = {
         Metric("mcc", True, ("binary",), _labels(skm.matthews_corrcoef), tuned="threshold"),
         Metric("qwk", True, ("multiclass",), _qwk, tuned="cuts"),
         Metric("gini", True, ("binary",), _regression(normalized_gini)),
+        Metric("mean_roc_auc", True, ("multilabel",), _mean_roc_auc),
         Metric("rmse", False, ("regression",), _regression(skm.root_mean_squared_error)),
         Metric("rmsle", False, ("regression",), _regression(_rmsle), log_target=True),
         Metric("mae", False, ("regression",), _regression(skm.mean_absolute_error)),
@@ -139,6 +147,7 @@ EXTRA = {
     "binary": ("accuracy", "roc_auc", "log_loss"),
     "multiclass": ("accuracy", "log_loss", "macro_f1"),
     "regression": ("rmse", "mae", "r2"),
+    "multilabel": (),
 }
 
 

@@ -19,12 +19,16 @@ ARCHETYPES = ("classification", "regression", "text-classification")
 TASKS = {
     "classification": ("binary", "multiclass"),
     "regression": ("regression",),
-    "text-classification": ("binary", "multiclass"),
+    "text-classification": ("binary", "multiclass", "multilabel"),
 }
 ROLES = ("id", "target", "numeric", "categorical", "boolean", "datetime", "text", "ignore")
 DTYPES = ("int", "float", "str", "bool")
 SCHEMES = ("kfold", "stratified_kfold", "group_kfold", "time_split")
-NAIVE = {"binary": ("majority", "rule"), "multiclass": ("majority", "rule")}
+NAIVE = {
+    "binary": ("majority", "rule"),
+    "multiclass": ("majority", "rule"),
+    "multilabel": ("majority",),
+}
 NAIVE_REGRESSION = ("mean", "median", "rule")
 MAX_FOLDS = 20
 PREDICTIONS = ("label", "probability")
@@ -87,6 +91,11 @@ class Profile:
     @property
     def is_classification(self) -> bool:
         return self.task in ("binary", "multiclass")
+
+    @property
+    def is_multilabel(self) -> bool:
+        """Several 0/1 target columns (Jigsaw's six), each predicted as a probability."""
+        return self.task == "multilabel"
 
     def roles(self, *roles: str) -> list[str]:
         """Names of the columns with one of ``roles``, in file order."""
@@ -231,16 +240,22 @@ def _task(root: _Reader, archetype: str, columns: dict[str, Column]) -> dict[str
     }
     for name in (*out["target"], *out["ids"]):
         _check_column(task, "target" if name in out["target"] else "id", name, columns)
-    if len(out["target"]) > 1:
-        raise task.fail("target", "several targets are not supported by this engine yet")
+    if out["type"] == "multilabel" and len(out["target"]) < 2:
+        raise task.fail("target", "multilabel needs two or more target columns (one: binary)")
+    if out["type"] != "multilabel" and len(out["target"]) > 1:
+        raise task.fail("target", "several targets need type 'multilabel'")
+    # A multilabel task is one binary task per target column: the same labels and positive.
+    two_class = out["type"] in ("binary", "multilabel")
     if out["type"] != "regression":
         if len(out["labels"]) < 2 or len(set(out["labels"])) != len(out["labels"]):
             raise task.fail("labels", "classification needs two or more distinct class values")
-        if out["type"] == "binary" and len(out["labels"]) != 2:
-            raise task.fail("labels", f"binary needs exactly two classes, got {len(out['labels'])}")
+        if two_class and len(out["labels"]) != 2:
+            raise task.fail(
+                "labels", f"{out['type']} needs exactly two classes, got {len(out['labels'])}"
+            )
         if out["type"] == "multiclass" and len(out["labels"]) < 3:
             raise task.fail("labels", "multiclass needs three or more classes (two: binary)")
-        if out["type"] == "binary" and out["positive"] not in out["labels"]:
+        if two_class and out["positive"] not in out["labels"]:
             raise task.fail("positive", f"{out['positive']!r} is not one of labels")
     return out
 
@@ -259,6 +274,14 @@ def _submission(root: _Reader, profile_task: dict[str, Any], columns: dict) -> d
     if out["columns"][: len(ids)] != ids:
         raise sub.fail("columns", f"must start with the id column(s) {list(ids)}")
     rest = out["columns"][len(ids) :]
+    if profile_task["type"] == "multilabel":
+        if out["prediction"] != "probability":
+            raise sub.fail("prediction", "multilabel submits one probability per target")
+        if rest != profile_task["target"]:
+            raise sub.fail(
+                "columns", f"expected the ids then the targets {list(profile_task['target'])}"
+            )
+        return out
     multiclass_proba = profile_task["type"] == "multiclass" and out["prediction"] == "probability"
     expected = len(profile_task["labels"]) if multiclass_proba else 1
     if len(rest) != expected:

@@ -16,7 +16,7 @@ from .io import write_csv
 from .metric import METRICS, Decision
 from .profile import Profile
 
-TRUTH = "__truth__"
+TRUTH = "__truth__"  # the solution's target column(s) while merged with the submission
 
 
 def format_label(profile: Profile, value: Any) -> Any:
@@ -101,10 +101,11 @@ def score_submission(profile: Profile, submission_path: Path, solution_path: Pat
     solution = _read(
         solution_path,
         profile,
-        [*profile.ids, profile.target_col],
+        [*profile.ids, *profile.target],
         "only the synthetic set ships its test labels: run `synth` first",
     )
-    solution = solution.rename(columns={profile.target_col: TRUTH})
+    truths = [f"{TRUTH}{k}" for k in range(len(profile.target))]
+    solution = solution.rename(columns=dict(zip(profile.target, truths, strict=True)))
     sub = _read(submission_path, profile, list(profile.submission["columns"]), "the submission")
     merged = solution.merge(sub, on=list(profile.ids), how="left", indicator=True)
     if (merged["_merge"] != "both").any() or len(sub) != len(solution):
@@ -112,7 +113,10 @@ def score_submission(profile: Profile, submission_path: Path, solution_path: Pat
             f"{submission_path}: ids differ from the {len(solution)} ids of {solution_path.name}"
         )
     pred = _as_prediction(profile, merged, submission_path)
-    truth = merged[TRUTH]
+    if profile.is_multilabel:
+        columns = [[_label_index(profile, v) for v in merged[t].tolist()] for t in truths]
+        return METRICS[profile.metric].score(np.array(columns).T, pred, Decision())
+    truth = merged[truths[0]]
     if profile.is_classification:
         y = np.array([_label_index(profile, v) for v in truth.tolist()])
     else:

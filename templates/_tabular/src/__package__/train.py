@@ -91,6 +91,11 @@ def choose_data(
 
 
 def encode_target(profile: Profile, train: pd.DataFrame) -> np.ndarray:
+    """Class indices, regression values, or (multilabel) an n x L matrix of 0/1."""
+    if profile.is_multilabel:
+        columns = [train[name].tolist() for name in profile.target]
+        coded = [[encode_label(profile, v) for v in values] for values in columns]
+        return np.array(coded, dtype=np.int64).T
     values = train[profile.target_col]
     if profile.is_classification:
         return np.array([encode_label(profile, v) for v in values.tolist()], dtype=np.int64)
@@ -103,10 +108,11 @@ def model_target(profile: Profile, y: np.ndarray) -> np.ndarray:
 
 
 def prediction_frame(profile: Profile, pred: np.ndarray) -> dict[str, np.ndarray]:
-    """One column, or (multiclass) one probability column per class."""
+    """One column, or one probability column per class (multiclass) or per target (multilabel)."""
     if pred.ndim == 1:
         return {PREDICTION_COL: pred}
-    return {f"{PREDICTION_COL}_{label}": pred[:, k] for k, label in enumerate(profile.labels)}
+    names = profile.target if profile.is_multilabel else profile.labels
+    return {f"{PREDICTION_COL}_{name}": pred[:, k] for k, name in enumerate(names)}
 
 
 def _write_predictions(profile, out_dir, name, data: Dataset, folds, result) -> list[Path]:
@@ -115,7 +121,8 @@ def _write_predictions(profile, out_dir, name, data: Dataset, folds, result) -> 
         data.train[ids]
         .reset_index(drop=True)
         .assign(
-            **{FOLD_COL: folds, profile.target_col: data.train[profile.target_col].to_numpy()},
+            **{FOLD_COL: folds},
+            **{name: data.train[name].to_numpy() for name in profile.target},
             **prediction_frame(profile, result.oof),
         )
     )

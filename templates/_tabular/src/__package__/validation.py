@@ -58,7 +58,7 @@ def make_folds(train: pd.DataFrame, y: np.ndarray, profile: Profile) -> np.ndarr
             zeros, groups=groups_of(train, profile)
         )
     else:
-        strata = y
+        strata = label_sets(y, k) if profile.is_multilabel else y
         if profile.task == "regression":
             ranks = pd.Series(y).rank(method="first").to_numpy()
             strata = np.floor((ranks - 1) * REGRESSION_STRATA / n).astype(np.int64)
@@ -66,6 +66,20 @@ def make_folds(train: pd.DataFrame, y: np.ndarray, profile: Profile) -> np.ndarr
     for fold, (_, valid) in enumerate(splits):
         folds[valid] = fold
     return folds
+
+
+def label_sets(y: np.ndarray, k: int) -> np.ndarray:
+    """Multilabel strata: each row's set of positive labels, the sets rarer than ``k`` rows
+    pooled into one stratum (and that one into the commonest set when it is rarer still), so
+    every fold gets its share of each label and of the labels seen together."""
+    weights = 1 << np.arange(y.shape[1], dtype=np.int64)
+    keys = np.asarray(y, dtype=np.int64) @ weights
+    sets, counts = np.unique(keys, return_counts=True)
+    rare = np.isin(keys, sets[counts < k])
+    keys = np.where(rare, -1, keys)
+    if 0 < rare.sum() < k:
+        keys = np.where(rare, sets[np.argmax(counts)], keys)
+    return keys
 
 
 def train_mask(folds: np.ndarray, fold: int, scheme: str) -> np.ndarray:
@@ -87,7 +101,7 @@ def load_or_make_folds(
     if saved is not None:
         return saved
     folds = make_folds(train, y, profile)
-    keys = [*profile.ids, profile.target_col]
+    keys = [*profile.ids, *profile.target]
     write_csv(train[keys].reset_index(drop=True).assign(**{FOLD_COL: folds}), path)
     return folds
 
@@ -96,7 +110,7 @@ def saved_folds(train: pd.DataFrame, profile: Profile, path: Path) -> np.ndarray
     """The folds in ``path`` when they belong to this train table (same ids and targets)."""
     if not path.is_file():
         return None
-    keys = [*profile.ids, profile.target_col]
+    keys = [*profile.ids, *profile.target]
     # Compared as written (the CSV's float format), so a float target with many digits matches.
     expected = _read_str(csv_bytes(train[keys].reset_index(drop=True)))
     saved = _read_str(path.read_bytes())

@@ -1,9 +1,10 @@
 """The text baselines: majority class, the keyword rule, and n-gram TF-IDF + logistic regression.
 
-Every model takes the feature frame of :mod:`.features` and the class index (0..K-1) and
-predicts the positive-class probability (binary) or one probability column per class
-(multiclass). The strong model, ``tfidf``, is what the submission uses; its fold models are
-saved as JSON (vocabularies, idf weights, coefficients) that ``predict`` rebuilds exactly.
+Every model takes the feature frame of :mod:`.features` and the class index (0..K-1), or
+(multilabel) an n x L matrix of 0/1, and predicts the positive-class probability (binary), one
+probability column per class (multiclass) or one per target (multilabel, a model per label).
+The strong model, ``tfidf``, is what the submission uses; its fold models are saved as JSON
+(vocabularies, idf weights, coefficients) that ``predict`` rebuilds exactly.
 Add a model by adding a factory to :func:`model_factories`.
 """
 
@@ -41,6 +42,9 @@ class MajorityModel:
         self.prior: np.ndarray | None = None
 
     def fit(self, X: pd.DataFrame, y: np.ndarray) -> "MajorityModel":
+        if self.profile.is_multilabel:  # each label's prior
+            self.prior = np.asarray(y, dtype=np.float64).mean(axis=0)
+            return self
         counts = np.bincount(np.asarray(y, dtype=np.int64), minlength=n_classes(self.profile))
         self.prior = counts / counts.sum()
         return self
@@ -51,20 +55,23 @@ class MajorityModel:
 
 
 class KeywordModel:
-    """Positive (probability 1) when the text holds one of ``[text].keywords``; binary only."""
+    """Positive (probability 1) when the text holds one of ``[text].keywords``; binary, or the
+    same flag for every label of a multilabel task."""
 
-    def __init__(self, keywords: tuple[str, ...]) -> None:
-        self.keywords = keywords
+    def __init__(self, keywords: tuple[str, ...], n_labels: int = 0) -> None:
+        self.keywords, self.n_labels = keywords, n_labels
 
     def fit(self, X: pd.DataFrame, y: np.ndarray) -> "KeywordModel":
         return self
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
-        return keyword_hits(X[TEXT_COL], self.keywords)
+        hits = keyword_hits(X[TEXT_COL], self.keywords)
+        return np.tile(hits[:, None], (1, self.n_labels)) if self.n_labels else hits
 
 
 class TfidfModel:
-    """Word + char n-gram TF-IDF, scaled numeric columns, one logistic regression."""
+    """Word + char n-gram TF-IDF, scaled numeric columns, one logistic regression (multilabel:
+    one per label, on the same matrix)."""
 
     def __init__(self, task: str) -> None:
         self.task = task
@@ -86,9 +93,18 @@ class TfidfModel:
             median = float(X[name].median()) if X[name].notna().any() else 0.0
             filled = X[name].fillna(median).to_numpy(dtype=np.float64)
             self.numeric.append((name, median, float(filled.mean()), float(filled.std()) or 1.0))
-        fitted = LogisticRegression(C=INVERSE_REGULARISATION, max_iter=MAX_ITER)
-        fitted.fit(self._matrix(X, ngrams), y)
-        self.coef, self.intercept = fitted.coef_, fitted.intercept_
+        matrix = self._matrix(X, ngrams)
+        if self.task != "multilabel":
+            fitted = LogisticRegression(C=INVERSE_REGULARISATION, max_iter=MAX_ITER)
+            fitted.fit(matrix, y)
+            self.coef, self.intercept = fitted.coef_, fitted.intercept_
+            return self
+        coefs, intercepts = [], []
+        for column in np.asarray(y).T:
+            coef, intercept = _binary_fit(matrix, column)
+            coefs.append(coef)
+            intercepts.append(intercept)
+        self.coef, self.intercept = np.vstack(coefs), np.asarray(intercepts)
         return self
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
@@ -96,6 +112,8 @@ class TfidfModel:
         scores = np.asarray(self._matrix(X) @ self.coef.T) + self.intercept
         if self.task == "binary":
             return expit(scores[:, 0])
+        if self.task == "multilabel":
+            return expit(scores)
         return softmax(scores, axis=1)
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,16 +135,29 @@ class TfidfModel:
         return model
 
 
+def _binary_fit(matrix: sparse.csr_matrix, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """One label's coefficients and intercept; a label one fold never sees positive (rare labels
+    on small data) gets its prior's log-odds instead of a fitting error."""
+    rate = float(np.mean(y))
+    if rate in (0.0, 1.0):
+        clipped = min(max(rate, 1e-6), 1 - 1e-6)
+        return np.zeros(matrix.shape[1]), float(np.log(clipped / (1 - clipped)))
+    fitted = LogisticRegression(C=INVERSE_REGULARISATION, max_iter=MAX_ITER).fit(matrix, y)
+    return fitted.coef_[0], float(fitted.intercept_[0])
+
+
 def model_factories(
     profile: Profile, raw: pd.DataFrame, categorical: list[str], n_rows: int
 ) -> dict[str, Callable[[], Model]]:
     """Model name (as in metrics.json and ``oof_<name>.csv``) -> factory of an unfitted model.
 
-    The keyword rule runs for binary tasks whose profile lists ``[text].keywords``.
+    The keyword rule runs for binary and multilabel tasks whose profile lists
+    ``[text].keywords``.
     """
     factories: dict[str, Callable[[], Model]] = {"majority": lambda: MajorityModel(profile)}
-    if profile.task == "binary" and profile.text["keywords"]:
-        factories["keywords"] = lambda: KeywordModel(profile.text["keywords"])
+    n_labels = len(profile.target) if profile.is_multilabel else 0
+    if profile.task in ("binary", "multilabel") and profile.text["keywords"]:
+        factories["keywords"] = lambda: KeywordModel(profile.text["keywords"], n_labels)
     factories[SUBMISSION_MODEL] = lambda: TfidfModel(profile.task)
     return factories
 

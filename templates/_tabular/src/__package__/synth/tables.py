@@ -32,6 +32,19 @@ def _text_generator():
     return sentences
 
 
+def _labelled_texts(profile: Profile, data: dict[str, list], n: int, seed: int) -> np.ndarray:
+    """Multilabel: the labels first, then texts written from them (``synth/prose.py`` of the
+    text archetype, the only one taking multilabel tasks); returns the n x L 0/1 targets."""
+    from .prose import labelled_sentences
+
+    name = profile.roles("text")[0]
+    col = profile.columns[name]
+    rng = stream(seed, f"__labels__{name}")
+    texts, target = labelled_sentences(rng, col, n, len(profile.target))
+    data[name], _ = gen.blank(rng, col.missing, texts, np.zeros(n))
+    return target
+
+
 def _feature(profile: Profile, name: str, n: int, seed: int, position: int):
     col = profile.columns[name]
     rng = stream(seed, name)
@@ -77,8 +90,10 @@ def _sample_submission(
         mean = math.floor(math.fsum(y.tolist()) / len(y) + 0.5)
         out[targets[0]] = [str(mean)] * n
     elif profile.submission["prediction"] == "probability":
+        # One share per class column; multilabel columns are separate labels (Jigsaw's 0.5).
+        share = 500_000 if profile.is_multilabel else 1_000_000 // len(targets)
         for name in targets:
-            out[name] = [format_fixed(np.array([1_000_000 // len(targets)]), 1_000_000)[0]] * n
+            out[name] = [format_fixed(np.array([share]), 1_000_000)[0]] * n
     elif rule is not None:
         index = (rule > 0).astype(np.int64) if profile.task == "binary" else rule.astype(np.int64)
         out[targets[0]] = [str(v) for v in decode_labels(profile, index)]
@@ -104,13 +119,19 @@ def generate(profile: Profile, seed: int) -> dict[str, pd.DataFrame]:
                 signals[name] = s
                 position += 1
     rule = None if rule_col is None else rule_signal(profile, data[rule_col])
-    target = plant_target(profile, signals, rule, seed)
-    data[profile.target_col] = _target_text(profile, target)
+    if profile.is_multilabel:
+        target = _labelled_texts(profile, data, n, seed)
+        negative = next(v for v in profile.labels if v != profile.positive)
+        for k, name in enumerate(profile.target):
+            data[name] = [str(profile.positive if v else negative) for v in target[:, k].tolist()]
+    else:
+        target = plant_target(profile, signals, rule, seed)
+        data[profile.target_col] = _target_text(profile, target)
     frame = pd.DataFrame({name: data[name] for name in profile.columns}, dtype=object)
     train = frame.iloc[:n_train].reset_index(drop=True)
     test_all = frame.iloc[n_train:].reset_index(drop=True)
     test = test_all[profile.test_columns]
-    solution = test_all[[*profile.ids, profile.target_col]]
+    solution = test_all[[*profile.ids, *profile.target]]
     y = target[:n_train]
     tables = {profile.files["train"]: train}
     if "test" in profile.files:

@@ -74,3 +74,82 @@ def sentences(rng: np.random.Generator, col: Column, n: int) -> tuple[list[str],
         texts.append(text)
         signal.append(counted / MAX_EVIDENCE)
     return texts, np.asarray(signal, dtype=np.float64)
+
+
+#: Multilabel lexicons, one per target column in profile order. The first label is the parent
+#: (Jigsaw's ``toxic``): the others mostly occur inside it, as Jigsaw's do.
+LEXICONS = (
+    ("stupid", "idiot", "moron", "dumb", "pathetic", "loser"),
+    ("worthless", "disgusting", "scum", "vile"),
+    ("crap", "damn", "freaking", "bloody"),
+    ("kill", "hurt", "destroy", "punch"),
+    ("clown", "fool", "coward", "ugly"),
+    ("hate", "those people", "your kind", "go back"),
+    ("spam", "scam", "click here", "free money"),
+    ("troll", "bot", "shill", "sockpuppet"),
+)
+PARENT_PER_MILLE = 150  # imbalance: 15 % of rows carry the first label
+#: Per mille of the parent's rows that carry each further label (cycled past the sixth), and of
+#: the other rows (label noise: Jigsaw has obscene comments not marked toxic).
+CHILD_PER_MILLE = (150, 550, 100, 500, 150)
+ORPHAN_PER_MILLE = 4
+HIDDEN_IN = 8  # one positive label in 8 leaves no word of its own (no model sees it)
+STRAY_IN = 12  # one clean row in 12 uses a lexicon word in passing (noise)
+NEGATED_IN = 4  # one clean row in 4 negates a parent word ("not stupid"): fools a keyword rule
+
+
+def _per_mille(rng: np.random.Generator, rate: int) -> bool:
+    return int(rng.integers(0, 1000)) < rate
+
+
+def _draw_labels(rng: np.random.Generator, n_labels: int) -> list[int]:
+    labels = [1 if _per_mille(rng, PARENT_PER_MILLE) else 0]
+    for k in range(1, n_labels):
+        rate = CHILD_PER_MILLE[(k - 1) % len(CHILD_PER_MILLE)] if labels[0] else ORPHAN_PER_MILLE
+        labels.append(1 if _per_mille(rng, rate) else 0)
+    return labels
+
+
+def _pick(rng: np.random.Generator, words: tuple[str, ...]) -> str:
+    return words[int(rng.integers(0, len(words)))]
+
+
+def _labelled_row(rng: np.random.Generator, labels: list[int], length: int) -> str:
+    units: list[str] = []
+    for k, positive in enumerate(labels):
+        if not positive or int(rng.integers(0, HIDDEN_IN)) == 0:
+            continue
+        for _ in range(1 + int(rng.integers(0, 2))):
+            word = _pick(rng, LEXICONS[k])
+            if " " not in word and int(rng.integers(0, TYPO_IN)) == 0:
+                word = _typo(word, int(rng.integers(0, 8)))
+            units.append(word)
+    if not any(labels):
+        if int(rng.integers(0, NEGATED_IN)) == 0:
+            units.append(f"{_pick(rng, NEGATIONS)} {_pick(rng, LEXICONS[0])}")
+        if int(rng.integers(0, STRAY_IN)) == 0:
+            units.append(_pick(rng, LEXICONS[int(rng.integers(0, len(labels)))]))
+    units.append(_pick(rng, OTHER))
+    while len(units) < length:
+        units.append(_pick(rng, NOISE if int(rng.integers(0, 4)) == 0 else FILLER))
+    order = rng.permutation(len(units)).tolist()
+    return " ".join(units[i] for i in order)
+
+
+def labelled_sentences(
+    rng: np.random.Generator, col: Column, n: int, n_labels: int
+) -> tuple[list[str], np.ndarray]:
+    """``n`` texts and their n x ``n_labels`` 0/1 labels (multilabel): labels drawn first, with
+    the first one's imbalance and the others' correlation with it, then words of each positive
+    label's lexicon, typos, negations and stray words."""
+    if not 2 <= n_labels <= len(LEXICONS):
+        raise ValueError(f"synthetic multilabel text takes 2 to {len(LEXICONS)} targets")
+    low = int(col.min) if col.min is not None else WORDS[0]
+    high = int(col.max) if col.max is not None else WORDS[1]
+    lengths = rng.integers(low, high + 1, size=n).tolist()
+    texts, target = [], []
+    for length in lengths:
+        labels = _draw_labels(rng, n_labels)
+        texts.append(_labelled_row(rng, labels, length))
+        target.append(labels)
+    return texts, np.asarray(target, dtype=np.int64)
