@@ -2,6 +2,7 @@ import {
   isTabularProfile,
   METRICS,
   type AnyProfile,
+  type BasketProfile,
   type CompetitionProfile,
   type MarginRule,
   type RecommenderProfile,
@@ -81,10 +82,9 @@ export function planForProfile(
   canonical: AnyProfile,
   chosen: AnyProfile,
 ): VerifyPlan {
-  // Basket's template.json plan is written for its one catalog entry (Instacart); its margins are not
-  // profile-driven yet.
-  if (canonical.archetype === "basket-analysis" || chosen.archetype === "basket-analysis")
-    return plan;
+  // Basket's template.json plan is written for Instacart's tables; its margins are not profile-driven.
+  if (chosen.archetype === "basket-analysis") return basketPlan(plan, chosen);
+  if (canonical.archetype === "basket-analysis") return plan;
   const renamed = new Map<string, string | undefined>(
     FILE_KEYS.filter((k) => fileOf(canonical, k) !== undefined).map((k) => [
       `${SYNTHETIC_DIR}${fileOf(canonical, k)}`,
@@ -101,4 +101,31 @@ export function planForProfile(
     return to === undefined ? [] : [{ ...o, path: to }];
   });
   return { ...plan, outputs, metrics: { ...plan.metrics, margins: profileMargins(chosen) } };
+}
+
+/**
+ * Basket's plan for a transaction log: `synth` writes the log (and, for member/date/item rows, the held-out
+ * orders' `_solution.csv`) instead of Instacart's tables. One basket per line has no history to reorder
+ * from: only `rules` runs, so the plan keeps no train step, model outputs or margins.
+ */
+function basketPlan(plan: VerifyPlan, chosen: BasketProfile): VerifyPlan {
+  const layout = chosen.layout ?? { kind: "orders" };
+  if (layout.kind === "orders") return plan;
+  const log = {
+    path: `${SYNTHETIC_DIR}${chosen.files.transactions}`,
+    kind: "deterministic" as const,
+  };
+  const rows = layout.format === "rows";
+  const kept = plan.outputs.filter((o) =>
+    o.path.startsWith(SYNTHETIC_DIR)
+      ? rows && o.path === `${SYNTHETIC_DIR}_solution.csv`
+      : rows || o.path === "outputs/association_rules.csv",
+  );
+  if (rows) return { ...plan, outputs: [log, ...kept] };
+  return {
+    ...plan,
+    steps: plan.steps.filter((s) => s.role !== "train"),
+    outputs: [log, ...kept],
+    metrics: { ...plan.metrics, tolerances: [], margins: [] },
+  };
 }

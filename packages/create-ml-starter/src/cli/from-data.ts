@@ -1,7 +1,9 @@
 import { TASK_TYPES, type TaskType } from "@ml-starter/schema";
 import { MlStarterError } from "../core/errors.js";
+import { detectBasket } from "../infer/basket/detect-basket.js";
 import type { InferOverrides } from "../infer/build-profile.js";
-import { inferProfile, loadData, type InferredData } from "../infer/infer-from-data.js";
+import { inferProfile, loadData, type AnyInferred } from "../infer/infer-from-data.js";
+import { inferMessages } from "../infer/messages.js";
 import type { FromDataArgs } from "./args.js";
 import { messages } from "./messages.js";
 
@@ -23,8 +25,17 @@ export async function profileFromData(
   args: FromDataArgs,
   interactive: boolean,
   show: (text: string) => void,
-): Promise<InferredData> {
+): Promise<AnyInferred> {
   const overrides = overridesOf(args);
+  // Basket data (order tables or a transaction log) has no target or folds to review or override.
+  const basket = await detectBasket(args.path);
+  if (basket !== undefined) {
+    if (Object.values(overrides).some((v) => v !== undefined))
+      throw new MlStarterError("INVALID_OPTION", inferMessages.basketOverrides);
+    show(messages.inferred(basket.files.source));
+    show(basket.toml);
+    return basket;
+  }
   const data = await loadData(args.path);
   const inferred = inferProfile(data, overrides);
   show(messages.inferred(data.files.source));

@@ -7,7 +7,7 @@ import type { CreateResult } from "../core/create-project.js";
 import type { PostStepResult } from "../core/post-steps.js";
 import { packageRunnerFrom } from "@ml-starter/schema/package-names";
 import { parseCliArgs } from "./args.js";
-import type { InferredData } from "../infer/infer-from-data.js";
+import type { AnyInferred } from "../infer/infer-from-data.js";
 import { messages } from "./messages.js";
 import type * as FromData from "./from-data.js";
 import type * as Prompts from "./prompts.js";
@@ -125,7 +125,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     let competition =
       args.competition === undefined ? undefined : await findCompetition(args.competition);
     let archetype = args.archetype;
-    let inferred: InferredData | undefined;
+    let inferred: AnyInferred | undefined;
     if (args.fromData !== undefined) {
       if (args.competition !== undefined)
         throw new MlStarterError("INVALID_OPTION", messages.fromDataConflict);
@@ -134,7 +134,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       if (archetype !== undefined && archetype !== wanted) {
         throw new MlStarterError(
           "INVALID_OPTION",
-          messages.fromDataArchetype(archetype, wanted, inferred.profile.task.type),
+          messages.fromDataArchetype(archetype, wanted, dataKind(inferred)),
           {
             hint: messages.fromDataArchetypeHint,
           },
@@ -289,9 +289,14 @@ const noOverrides = {
   cv: undefined,
 };
 
+/** The inferred data's task type, or its archetype for basket data (no zod at start-up: not the schema's). */
+function dataKind(inferred: AnyInferred): string {
+  return "task" in inferred.profile ? inferred.profile.task.type : inferred.profile.archetype;
+}
+
 /** "My own data" picked after the archetype: the data's task decides, unless `--archetype` was a flag. */
 function ownDataArchetype(
-  inferred: InferredData,
+  inferred: AnyInferred,
   chosen: string,
   flag: string | undefined,
   io: CliIo,
@@ -301,13 +306,13 @@ function ownDataArchetype(
   if (flag !== undefined) {
     throw new MlStarterError(
       "INVALID_OPTION",
-      messages.fromDataArchetype(flag, wanted, inferred.profile.task.type),
+      messages.fromDataArchetype(flag, wanted, dataKind(inferred)),
       {
         hint: messages.fromDataArchetypeHint,
       },
     );
   }
-  io.out(messages.ownDataArchetype(chosen, wanted, inferred.profile.task.type));
+  io.out(messages.ownDataArchetype(chosen, wanted, dataKind(inferred)));
   return wanted;
 }
 

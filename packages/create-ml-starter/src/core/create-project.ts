@@ -27,7 +27,7 @@ import { planForProfile } from "../catalog/profile-plan.js";
 import { approachesTransform } from "../catalog/approaches.js";
 import { writeInside } from "./write/write-file.js";
 import { checkCopySize, copyDataInto, dataFilesOf, RAW_DATA_DIR } from "../infer/copy-data.js";
-import type { InferredData } from "../infer/infer-from-data.js";
+import type { AnyInferred } from "../infer/infer-from-data.js";
 import type { RenameOptions } from "@ml-starter/fs-utils";
 import type { TemplateManifest } from "@ml-starter/schema";
 import type { Competition } from "../catalog/load-catalog.js";
@@ -51,7 +51,7 @@ export interface CreateProjectOptions {
   /** Catalog slug whose profile becomes `competition.toml`; defaults to the archetype's canonical one. */
   competition?: string;
   /** A profile inferred from the user's files (`--from-data`): written instead of a catalog entry. */
-  inferred?: InferredData;
+  inferred?: AnyInferred;
   /** With `inferred`: copy the user's files into data/raw (default true; capped, see copy-data.ts). */
   copyData?: boolean;
   templatesRoot?: string;

@@ -12,7 +12,7 @@ export const RAW_DATA_DIR = "data/raw";
 export const COPY_CAP_MIB = 512;
 
 export function dataFilesOf(files: DataFiles): string[] {
-  return [files.train, files.test, files.sampleSubmission].filter(
+  return [files.train, files.test, files.sampleSubmission, ...(files.extra ?? [])].filter(
     (f): f is string => f !== undefined,
   );
 }

@@ -9,6 +9,8 @@ export interface DataFiles {
   train: string;
   test: string | undefined;
   sampleSubmission: string | undefined;
+  /** Basket data's other tables (order lines, products), copied with the rest. */
+  extra?: readonly string[];
 }
 
 const DATA_FILE = /\.(csv|tsv|zip|parquet)$/i;

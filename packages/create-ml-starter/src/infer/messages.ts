@@ -59,6 +59,14 @@ export const inferMessages = {
   badCvTask: (value: string) =>
     `--cv ${JSON.stringify(value)}: a regression target cannot be stratified; use kfold`,
   invalidProfile: (detail: string) => `The inferred profile is invalid: ${detail}`,
+  basketTables: (problems: ReadonlyArray<readonly [string, readonly string[]]>) =>
+    `an orders table was found, but not one file each for ${problems
+      .map(([key, files]) => `${key} (${files.length === 0 ? "none" : list(files)})`)
+      .join(", ")}`,
+  basketTablesHint:
+    "Instacart's layout needs orders, prior and train order lines (order_id, product_id, add_to_cart_order, reordered), products and a sample submission",
+  basketOverrides:
+    "--target, --id, --task, --metric and --cv apply to tabular data; this is basket data",
   tooLarge: (mib: number, cap: number) =>
     `The data files total ${mib} MiB, over the ${cap} MiB copied into a project`,
   tooLargeHint: "pass --no-copy-data and point train at the data with --data-dir",

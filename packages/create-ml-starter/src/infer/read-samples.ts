@@ -14,7 +14,8 @@ export interface Samples {
   sampleSubmission: CsvSample | undefined;
 }
 
-async function readOne(file: string, maxRows: number): Promise<CsvSample> {
+/** Header and first rows of one file (basket detection reads every file of a folder with it). */
+export async function readSample(file: string, maxRows: number): Promise<CsvSample> {
   const name = path.basename(file);
   let sample: CsvSample;
   try {
@@ -50,13 +51,13 @@ async function readOne(file: string, maxRows: number): Promise<CsvSample> {
 
 /** Header and first rows of every file; train must have rows. */
 export async function readSamples(files: DataFiles, maxRows = SAMPLE_ROWS): Promise<Samples> {
-  const train = await readOne(files.train, maxRows);
+  const train = await readSample(files.train, maxRows);
   if (train.rows.length === 0)
     throw new MlStarterError("INVALID_DATA", inferMessages.emptyTrain(path.basename(files.train)));
-  const test = files.test === undefined ? undefined : await readOne(files.test, maxRows);
+  const test = files.test === undefined ? undefined : await readSample(files.test, maxRows);
   const sampleSubmission =
     files.sampleSubmission === undefined
       ? undefined
-      : await readOne(files.sampleSubmission, maxRows);
+      : await readSample(files.sampleSubmission, maxRows);
   return { train, test, sampleSubmission };
 }

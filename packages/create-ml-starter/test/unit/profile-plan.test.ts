@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { METRICS } from "@ml-starter/schema";
+import { METRICS, type BasketProfile } from "@ml-starter/schema";
 import { loadCatalog, loadRegistry } from "../../src/index.js";
 import { planForProfile, profileFiles, profileMargins } from "../../src/catalog/profile-plan.js";
 import { REPO_CATALOG, REPO_TEMPLATES, tabular } from "../repo-templates.js";
@@ -38,13 +38,46 @@ describe.each(profiled.map((a) => [a.manifest.id, a.manifest] as const))(
 );
 
 describe("planForProfile(basket-analysis entries)", () => {
-  it("keeps the template's plan: its margins are not profile-driven", () => {
-    const manifest = registry.find((a) => a.manifest.id === "basket-analysis")!.manifest;
-    const canonical = catalog.find((c) => c.slug === manifest.profile)!.profile;
-    const entries = catalog.filter((c) => c.profile.archetype === "basket-analysis");
-    expect(entries.length).toBeGreaterThanOrEqual(1);
-    for (const entry of entries)
-      expect(planForProfile(manifest.verify, canonical, entry.profile)).toEqual(manifest.verify);
+  const manifest = registry.find((a) => a.manifest.id === "basket-analysis")!.manifest;
+  const canonical = catalog.find((c) => c.slug === manifest.profile)!.profile;
+  const synthetic = (plan: typeof manifest.verify) =>
+    plan.outputs.map((o) => o.path).filter((p) => p.startsWith("data/synthetic/"));
+  const rest = (plan: typeof manifest.verify) =>
+    plan.outputs.filter((o) => !o.path.startsWith("data/synthetic/"));
+
+  it("keeps the template's plan for Instacart's tables: its margins are not profile-driven", () => {
+    expect(planForProfile(manifest.verify, canonical, canonical)).toEqual(manifest.verify);
+  });
+
+  it("a member/date/item log: synth writes the log and the solution, the rest of the plan is kept", () => {
+    const groceries = catalog.find((c) => c.slug === "groceries-dataset")!.profile;
+    const plan = planForProfile(manifest.verify, canonical, groceries);
+    expect(synthetic(plan)).toEqual([
+      "data/synthetic/Groceries_dataset.csv",
+      "data/synthetic/_solution.csv",
+    ]);
+    expect(rest(plan)).toEqual(rest(manifest.verify));
+    expect(plan.steps).toEqual(manifest.verify.steps);
+    expect(plan.metrics).toEqual(manifest.verify.metrics);
+  });
+
+  it("one basket per line: only rules run, so no train step, model outputs or margins", () => {
+    const baskets: BasketProfile = {
+      schema_version: 1,
+      archetype: "basket-analysis",
+      slug: "",
+      title: "baskets",
+      files: { transactions: "baskets.csv" },
+      layout: { kind: "transactions", format: "baskets" },
+    };
+    const plan = planForProfile(manifest.verify, canonical, baskets);
+    expect(plan.outputs.map((o) => o.path)).toEqual([
+      "data/synthetic/baskets.csv",
+      "outputs/association_rules.csv",
+    ]);
+    expect(plan.steps.map((s) => s.role)).not.toContain("train");
+    expect(plan.steps.map((s) => s.id)).toContain("rules");
+    expect(plan.metrics.margins).toEqual([]);
   });
 });
 

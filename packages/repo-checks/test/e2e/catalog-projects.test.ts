@@ -58,9 +58,11 @@ async function generateAndRun(entry: Competition): Promise<void> {
   expect(await readFile(path.join(dir, "competition.toml"), "utf8")).toBe(entry.profileToml);
   const project = await readProjectFile(dir);
   await runIn(dir, ["uv", "sync", "--locked"], SYNC_TIMEOUT);
+  // The plan's own pytest arguments (basket's --e2e runs its training tests), without the JUnit report.
+  const testStep = stepOf(project, "test");
   await runIn(
     dir,
-    ["uv", "run", "--locked", "pytest", "-q", "-p", "no:cacheprovider"],
+    testStep.run.filter((arg) => !arg.includes("{junitxml}")),
     SYNC_TIMEOUT,
   );
   // Lint first: an import line grows with the project's name (House Prices' is 43 characters).
@@ -125,18 +127,18 @@ function checkTabularSubmission(text: string, profile: CompetitionProfile): void
 }
 
 /**
- * Instacart's format: `order_id,products`, one row per test order of the synthetic orders.csv, each
- * `products` space-separated product ids and/or the token None (never empty).
+ * Instacart's format: `order_id,products`, one row per held-out order of the synthetic solution (Instacart's
+ * test orders, or the orders a transaction log's loader holds out), each `products` space-separated product
+ * ids and/or the token None (never empty).
  */
 async function checkBasketSubmission(dir: string, text: string): Promise<void> {
   const [header, ...rows] = text.trimEnd().split(/\r?\n/);
   expect(header).toBe("order_id,products");
-  const orders = (await readFile(path.join(dir, "data/synthetic/orders.csv"), "utf8"))
+  const solution = (await readFile(path.join(dir, "data/synthetic/_solution.csv"), "utf8"))
     .trimEnd()
     .split(/\r?\n/)
-    .map((line) => line.split(","));
-  const evalSet = orders[0]?.indexOf("eval_set") ?? -1;
-  const testOrders = orders.filter((r) => r[evalSet] === "test").map((r) => r[0]);
+    .slice(1);
+  const testOrders = solution.map((line) => line.split(",")[0]);
   expect(testOrders.length).toBeGreaterThan(0);
   const submitted = rows.map((r) => r.split(","));
   expect(submitted.map((r) => r[0]).sort(), "one row per test order").toEqual(testOrders.sort());

@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _synth(args: argparse.Namespace) -> int:
     from .synth import write_synthetic
 
-    written = write_synthetic(args.out, args.seed)
+    written = write_synthetic(args.out, args.seed, profile=load_profile())
     print(f"wrote {len(written)} files to {args.out} (seed {args.seed})")
     return 0
 
@@ -152,7 +152,7 @@ def _synth(args: argparse.Namespace) -> int:
 def _train(args: argparse.Namespace) -> int:
     from threadpoolctl import threadpool_limits
 
-    from .data import needed_files, resolve_data_dir
+    from .data import resolve_data_dir
     from .output_set import staged_outputs
     from .pipeline import (
         BASELINES,
@@ -165,7 +165,7 @@ def _train(args: argparse.Namespace) -> int:
     )
 
     profile = load_profile()
-    data_dir, dataset = resolve_data_dir(args.data_dir, args.seed, needs=needed_files(profile))
+    data_dir, dataset = resolve_data_dir(args.data_dir, args.seed, profile=profile)
     # One set: an interrupted run leaves the previous outputs as they were (output_set.py).
     with staged_outputs(args.out) as stage, threadpool_limits(1):
         result = train(data_dir, stage, args.seed, dataset, args.sample_users, profile=profile)
@@ -191,13 +191,13 @@ def _train(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     from threadpoolctl import threadpool_limits
 
-    from .data import needed_files, resolve_data_dir
+    from .data import resolve_data_dir
     from .output_set import finish_interrupted
     from .pipeline import predict
 
     finish_interrupted(args.out)  # a hard stop during train's move-in: complete that set first
     profile = load_profile()
-    data_dir, _ = resolve_data_dir(args.data_dir, args.seed, needs=needed_files(profile))
+    data_dir, _ = resolve_data_dir(args.data_dir, args.seed, profile=profile)
     with threadpool_limits(1):
         frame = predict(
             data_dir,
@@ -242,12 +242,11 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from .data import needed_files, resolve_data_dir
+    from .data import resolve_data_dir
     from .rules import mine_rules_from_dir
 
     profile = load_profile()
-    needs = needed_files(profile, rules=True)
-    data_dir, _ = resolve_data_dir(args.data_dir, args.seed, needs=needs)
+    data_dir, _ = resolve_data_dir(args.data_dir, args.seed, profile=profile, rules=True)
     start = time.perf_counter()
     rules = mine_rules_from_dir(
         data_dir, args.out, args.min_support, args.min_confidence, args.max_len, profile
@@ -265,7 +264,16 @@ def _rules(args: argparse.Namespace) -> int:
 def _download(args: argparse.Namespace) -> int:
     from .download import download
 
-    return download(load_profile().slug, args.data_dir, force=args.force)
+    profile = load_profile()
+    if profile.kaggle_dataset:  # the shared download fetches competitions only
+        print(
+            f"error: {profile.title} is a Kaggle dataset, not a competition: run `kaggle datasets "
+            f"download -d {profile.kaggle_dataset} --unzip -p {args.data_dir}` (needs the kaggle "
+            f"extra: `uv sync --extra kaggle`), or download it from {profile.url}",
+            file=sys.stderr,
+        )
+        return 2
+    return download(profile.slug, args.data_dir, force=args.force)
 
 
 COMMANDS = {

@@ -173,25 +173,27 @@ def resolve_data_dir(
     data_dir: Path | None,
     seed: int,
     log: Callable[[str], None] = print,
-    needs: Sequence[str] = cfg.TRAINING_FILES,
+    profile: Profile | None = None,
+    rules: bool = False,
 ) -> tuple[Path, str]:
     """Pick the data to use: an explicit directory, else ``data/raw`` if complete, else synthetic.
 
-    Returns the directory and the dataset label written to ``metrics.json``. Synthetic data is
-    generated on demand so ``train`` works on a fresh clone.
+    Returns the directory and the dataset label written to ``metrics.json``. Synthetic data (in
+    the profile's layout) is generated on demand so ``train`` works on a fresh clone.
     """
+    needs = needed_files(profile, rules)
     if data_dir is not None:
         if not (has_files(data_dir, needs) or has_files(data_dir)):  # real, or synthetic
             raise FileNotFoundError(f"{data_dir} lacks {', '.join(needs)} (plain or .zip)")
         return data_dir, "synthetic" if locate(data_dir, cfg.SOLUTION) else "raw"
     if has_files(cfg.RAW_DIR, needs):
         return cfg.RAW_DIR, "raw"
-    if not has_files(cfg.SYNTHETIC_DIR):
+    if not has_files(cfg.SYNTHETIC_DIR, needs):
         from .synth import write_synthetic
 
         log(
             f"note: no competition files in {cfg.RAW_DIR}; "
             f"generating {cfg.SYNTHETIC_DIR} (seed {seed})"
         )
-        write_synthetic(cfg.SYNTHETIC_DIR, seed)
+        write_synthetic(cfg.SYNTHETIC_DIR, seed, profile=profile)
     return cfg.SYNTHETIC_DIR, "synthetic"

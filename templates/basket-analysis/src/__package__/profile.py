@@ -34,6 +34,13 @@ class Profile:
     title: str
     files: dict[str, str]
     layout: dict[str, str]
+    url: str = ""
+
+    @property
+    def kaggle_dataset(self) -> str | None:
+        """``owner/name`` when the data is a Kaggle dataset (not a competition), else None."""
+        prefix = "https://www.kaggle.com/datasets/"
+        return self.url.removeprefix(prefix).strip("/") if self.url.startswith(prefix) else None
 
     @property
     def transactions_file(self) -> str | None:
@@ -69,7 +76,12 @@ def load_profile(path: Path | None = None) -> Profile:
         if not isinstance(files.get(key), str) or not files[key]:
             raise ProfileError(f"{path}: files.{key} must name a file in the data folder")
     return Profile(
-        path=path, slug=slug, title=str(doc.get("title", slug)), files=dict(files), layout=layout
+        path=path,
+        slug=slug,
+        title=str(doc.get("title", slug)),
+        files=dict(files),
+        layout=layout,
+        url=str(doc.get("url", "")),
     )
 
 

@@ -30,8 +30,10 @@ import pandas as pd
 
 from . import config as cfg
 from .catalog import AISLES, COMPLEMENTS, DEPARTMENTS, DESCRIPTORS
-from .io import write_csv
+from .io import write_csv, write_text
 from .metric import format_products
+from .profile import Profile
+from .synth_log import basket_lines, log_rows, solution_of
 
 
 @dataclass(frozen=True)
@@ -229,10 +231,18 @@ def _baskets(
     return baskets, reordered
 
 
-def generate(
-    seed: int = cfg.DEFAULT_SEED, conf: SynthConfig | None = None
-) -> dict[str, pd.DataFrame]:
-    """All tables in memory, keyed by file name: the seven Kaggle files and ``_solution.csv``."""
+@dataclass(frozen=True)
+class Simulation:
+    """Every order and every order line (held-out ones included), before the files are cut."""
+
+    orders: pd.DataFrame
+    lines: pd.DataFrame
+    catalog: dict
+
+
+def simulate(seed: int = cfg.DEFAULT_SEED, conf: SynthConfig | None = None) -> Simulation:
+    """Every user's orders with their products; ``generate`` cuts them into Kaggle's files and
+    synth_log.py writes them as a transaction log."""
     conf = conf or SynthConfig()
     rngs = _streams(seed)
     catalog = _catalog(rngs["catalog"], conf)
@@ -295,6 +305,16 @@ def generate(
             "reordered": line_reordered.astype(np.int32),
         }
     )
+    return Simulation(orders, lines, catalog)
+
+
+def generate(
+    seed: int = cfg.DEFAULT_SEED, conf: SynthConfig | None = None
+) -> dict[str, pd.DataFrame]:
+    """All tables in memory, keyed by file name: the seven Kaggle files and ``_solution.csv``."""
+    sim = simulate(seed, conf)
+    orders, lines, catalog = sim.orders, sim.lines, sim.catalog
+    eval_set = orders["eval_set"].to_numpy()
     order_set = dict(zip(orders["order_id"].to_numpy(), eval_set, strict=True))
     line_set = np.array([order_set[o] for o in lines["order_id"].to_numpy()])
     prior = lines[line_set == "prior"].reset_index(drop=True)
@@ -325,15 +345,37 @@ def generate(
     }
 
 
+def synthetic_files(
+    seed: int = cfg.DEFAULT_SEED, conf: SynthConfig | None = None, profile: Profile | None = None
+) -> dict[str, pd.DataFrame | str]:
+    """The files ``synth`` writes for the profile: Instacart's tables, else its transaction log
+    (and ``_solution.csv`` for member/date/item rows; one basket per line holds out no order)."""
+    layout = profile.layout if profile is not None else {"kind": "orders"}
+    if layout["kind"] == "orders":
+        return dict(generate(seed, conf))
+    name = profile.files["transactions"]
+    sim = simulate(seed, conf)
+    if layout["format"] == "baskets":
+        return {name: basket_lines(sim, layout["separator"])}
+    rows = log_rows(sim, layout)
+    return {name: rows, cfg.SOLUTION: solution_of(rows, layout)}
+
+
 def write_synthetic(
-    out_dir: Path, seed: int = cfg.DEFAULT_SEED, conf: SynthConfig | None = None
+    out_dir: Path,
+    seed: int = cfg.DEFAULT_SEED,
+    conf: SynthConfig | None = None,
+    profile: Profile | None = None,
 ) -> dict[str, Path]:
     """Generate and write every file; returns the written paths keyed by file name."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = {}
-    for name, frame in generate(seed, conf).items():
+    for name, content in synthetic_files(seed, conf, profile).items():
         path = out_dir / name
-        # days_since_prior_order is a whole number written like Instacart's ("7.0", blank if none).
-        write_csv(frame, path, float_format="%.1f")
+        if isinstance(content, str):
+            write_text(content, path)
+        else:
+            # days_since_prior_order is a whole number, written like Instacart's ("7.0" or blank).
+            write_csv(content, path, float_format="%.1f")
         written[name] = path
     return written
