@@ -18,6 +18,7 @@ from .profile_reader import (
     ProfileError,
     Reader,
     default_profile_path,
+    read_header,
     read_profile,
 )
 
@@ -287,13 +288,13 @@ def _text(root: Reader) -> dict[str, Any]:
 def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
     """Validate a parsed TOML document; raise :class:`ProfileError` on the first problem."""
     root = Reader(path, doc, "")
-    root.only(
-        ("schema_version", "archetype", "slug", "title", "url", "files", "task", "columns")
-        + ("metric", "validation", "submission", "baseline", "features", "synthetic", "text")
+    head = read_header(
+        root,
+        ARCHETYPES,
+        ("files", "task", "columns", "metric", "validation", "submission", "baseline")
+        + ("features", "synthetic", "text"),
     )
-    if root.get("schema_version", int) != 1:
-        raise root.fail("schema_version", "only version 1 is supported")
-    archetype = root.get("archetype", str, choices=ARCHETYPES)
+    archetype = head["archetype"]
     columns_table = root.sub("columns")
     columns = {name: _column(columns_table, name) for name in columns_table.table}
     task = _task(root, archetype, columns)
@@ -318,10 +319,7 @@ def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
         raise features.fail("pack", f"{pack!r} is not a module name")
     return Profile(
         path=path,
-        archetype=archetype,
-        slug=root.get("slug", str),
-        title=root.get("title", str, default=""),
-        url=root.get("url", str, default=""),
+        **head,
         files=_files(root),
         task=task["type"],
         target=task["target"],

@@ -60,6 +60,23 @@ class Reader:
         return tuple(items)
 
 
+HEADER = ("schema_version", "archetype", "slug", "title", "url")
+
+
+def read_header(root: Reader, archetypes: tuple[str, ...], tables: tuple[str, ...]) -> dict:
+    """The keys every profile starts with (``archetype``, ``slug``, ``title``, ``url``), checked,
+    after checking that only ``tables`` follow them."""
+    root.only(HEADER + tables)
+    if root.get("schema_version", int) != 1:
+        raise root.fail("schema_version", "only version 1 is supported")
+    return {
+        "archetype": root.get("archetype", str, choices=archetypes),
+        "slug": root.get("slug", str),
+        "title": root.get("title", str, default=""),
+        "url": root.get("url", str, default=""),
+    }
+
+
 def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
 

@@ -15,7 +15,6 @@ They are replaced as one set: an interrupted run leaves the previous set (see ou
 
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -31,26 +30,13 @@ from .metric import METRICS, Decision, evaluate, round_proba, tune_decision
 from .models import SUBMISSION_MODEL, booster_text, model_factories
 from .output_set import staged_outputs
 from .profile import Profile
+from .run_report import TrainReport, metrics_document
 from .submission import make_submission, write_submission
 from .validation import FOLD_COL, OOFResult, cross_validate, load_or_make_folds
 
-SCHEMA_VERSION = 1
 PREDICTION_COL = "prediction"
 MODELS_DIR = "models"
 MODEL_MANIFEST = "manifest.json"
-
-
-@dataclass
-class TrainReport:
-    """What a training run produced, for printing and for tests."""
-
-    dataset: str
-    directory: Path
-    seed: int
-    n_train: int
-    n_test: int
-    metrics: dict[str, dict[str, float]]
-    written: list[Path] = field(default_factory=list)
 
 
 def model_file(out_dir: Path, fold: int) -> Path:
@@ -115,19 +101,6 @@ def run_models(profile: Profile, data: Dataset, folds: np.ndarray, y: np.ndarray
             metrics[name] = evaluate(profile.task, profile.metric, y, result.oof, decisions[name])
             results[name] = result
     return feats, results, decisions, metrics
-
-
-def metrics_document(profile: Profile, kind: str, seed: int, metrics: dict) -> dict:
-    """``metrics.json``: floats rounded to 6 decimals; keys sorted when written."""
-    return {
-        "archetype": profile.archetype,
-        "dataset": kind,
-        "metric": profile.metric,
-        "models": {m: {k: round(v, 6) for k, v in s.items()} for m, s in metrics.items()},
-        "schema_version": SCHEMA_VERSION,
-        "seed": seed,
-        "slug": profile.slug,
-    }
 
 
 def run_training(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .profile_reader import NUMBER, PROFILE_FILE, ProfileError, Reader, read_profile
+from .profile_reader import NUMBER, PROFILE_FILE, ProfileError, Reader, read_header, read_profile
 
 # Re-exported: the other modules and the tests read them from here.
 __all__ = ["PROFILE_FILE", "Profile", "ProfileError", "load_profile", "parse_profile"]
@@ -142,13 +142,11 @@ def _synthetic(root: Reader, series: dict[str, Any], folds: int) -> dict[str, An
 def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
     """Validate a parsed TOML document; raise :class:`ProfileError` on the first problem."""
     root = Reader(path, doc, "")
-    root.only(
-        ("schema_version", "archetype", "slug", "title", "url", "files", "series", "submission")
-        + ("metric", "validation", "synthetic")
+    head = read_header(
+        root,
+        (ARCHETYPE,),
+        ("files", "series", "submission", "metric", "validation", "synthetic"),
     )
-    if root.get("schema_version", int) != 1:
-        raise root.fail("schema_version", "only version 1 is supported")
-    root.get("archetype", str, choices=(ARCHETYPE,))
     series = _series(root)
     metric = root.sub("metric")
     metric.only(("name",))
@@ -159,10 +157,7 @@ def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
         raise validation.fail("folds", f"expected 1 to 10 folds, got {folds}")
     return Profile(
         path=path,
-        archetype=ARCHETYPE,
-        slug=root.get("slug", str),
-        title=root.get("title", str, default=""),
-        url=root.get("url", str, default=""),
+        **head,
         files=_files(root),
         keys=series["keys"],
         time=series["time"],

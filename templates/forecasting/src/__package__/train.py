@@ -9,7 +9,6 @@ Outputs (under ``outputs/`` by default), replaced as one set (output_set.py):
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -21,25 +20,12 @@ from .io import write_csv, write_json
 from .metric import METRICS
 from .output_set import staged_outputs
 from .profile import Profile
+from .run_report import TrainReport, metrics_document
 from .submission import from_forecasts, make_submission, write_submission
 
-SCHEMA_VERSION = 1
 FORECASTS = "forecasts.csv"
 SUBMISSION_MODEL = "lightgbm"
 BEST_NAIVE = "best_naive"
-
-
-@dataclass
-class TrainReport:
-    """What a training run produced, for printing and for tests."""
-
-    dataset: str
-    directory: Path
-    seed: int
-    n_train: int
-    n_test: int
-    metrics: dict[str, dict[str, float]]
-    written: list[Path] = field(default_factory=list)
 
 
 def spec_of(profile: Profile) -> Spec:
@@ -65,19 +51,6 @@ def with_best_naive(profile: Profile, scores: dict[str, dict[str, float]]) -> di
         if metric.better(scores[name][profile.metric], scores[best][profile.metric]):
             best = name
     return {**scores, BEST_NAIVE: dict(scores[best])}
-
-
-def metrics_document(profile: Profile, kind: str, seed: int, metrics: dict) -> dict:
-    """``metrics.json``: floats rounded to 6 decimals; keys sorted when written."""
-    return {
-        "archetype": profile.archetype,
-        "dataset": kind,
-        "metric": profile.metric,
-        "models": {m: {k: round(v, 6) for k, v in s.items()} for m, s in metrics.items()},
-        "schema_version": SCHEMA_VERSION,
-        "seed": seed,
-        "slug": profile.slug,
-    }
 
 
 def run_training(

@@ -1,6 +1,6 @@
 """The synthetic competition in the profile's columns: train, test, sample submission, solution.
 
-The series come from :func:`..forecast.synthetic.store_sales` (trend, weekly and yearly waves,
+The series come from ``forecast.synthetic.store_sales`` (trend, weekly and yearly waves,
 promotions, closed days, intermittent zeros) and are renamed to the profile's columns: two key
 columns take store and family, one key column numbers the store x family series.
 """
@@ -8,7 +8,9 @@ columns take store and family, one key column numbers the store x family series.
 import numpy as np
 import pandas as pd
 
-from ..forecast.synthetic import CLOSED, store_sales
+# The module, not its names: forecast.synthetic imports synth.stable, which runs this package's
+# __init__ and so this module first when forecast.synthetic is imported first.
+from ..forecast import synthetic
 from ..profile import Profile
 
 SOLUTION_FILE = "_solution.csv"
@@ -38,7 +40,7 @@ def _table(profile: Profile, frame: pd.DataFrame, with_id: bool, with_target: bo
     if profile.open:
         day = pd.to_datetime(frame["date"])
         closed = np.zeros(len(frame), dtype=bool)
-        for month, dom in CLOSED:
+        for month, dom in synthetic.CLOSED:
             closed |= ((day.dt.month == month) & (day.dt.day == dom)).to_numpy()
         columns[profile.open] = pd.Series(np.where(closed, 0, 1), index=frame.index)
     return pd.DataFrame(columns).reset_index(drop=True)
@@ -47,7 +49,7 @@ def _table(profile: Profile, frame: pd.DataFrame, with_id: bool, with_target: bo
 def generate(profile: Profile, seed: int) -> dict[str, pd.DataFrame]:
     """The files ``synth`` writes, by name; the test is the ``horizon`` days after train."""
     syn = profile.synthetic
-    train, test, solution = store_sales(
+    train, test, solution = synthetic.store_sales(
         seed, syn["stores"], syn["families"], syn["days"], profile.horizon
     )
     test_table = _table(profile, test, with_id=True, with_target=False)
