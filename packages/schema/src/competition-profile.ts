@@ -13,6 +13,10 @@ import {
   RecommenderProfileSchema,
   type RecommenderProfile,
 } from "./profile/recommender-profile.js";
+import {
+  ForecastingProfileSchema,
+  type ForecastingProfile,
+} from "./profile/forecasting-profile.js";
 
 /**
  * `competition.toml`: the one file holding a competition's facts in a generated tabular project
@@ -278,28 +282,43 @@ function checkMultilabel(
   }
 }
 
-/** Any archetype's profile: tabular (classification, regression, text), basket analysis or recommender. */
-export type AnyProfile = CompetitionProfile | BasketProfile | RecommenderProfile;
+/** Any archetype's profile: tabular (classification, regression, text), basket, recommender or forecasting. */
+export type AnyProfile =
+  CompetitionProfile | BasketProfile | RecommenderProfile | ForecastingProfile;
 
 /** What the catalog lists an entry under: the tabular task type, or the archetype for the others. */
-export const LISTING_TYPES = [...TASK_TYPES, "basket-analysis", "recommender"] as const;
+export const LISTING_TYPES = [
+  ...TASK_TYPES,
+  "basket-analysis",
+  "recommender",
+  "forecasting",
+] as const;
 export type ListingType = (typeof LISTING_TYPES)[number];
 
 /** The schema that validates a parsed profile document, chosen by its `archetype`. */
 export function profileSchemaOf(
   doc: unknown,
-): typeof CompetitionProfileSchema | typeof BasketProfileSchema | typeof RecommenderProfileSchema {
+):
+  | typeof CompetitionProfileSchema
+  | typeof BasketProfileSchema
+  | typeof RecommenderProfileSchema
+  | typeof ForecastingProfileSchema {
   const archetype =
     typeof doc === "object" && doc !== null
       ? (doc as { archetype?: unknown }).archetype
       : undefined;
   if (archetype === "basket-analysis") return BasketProfileSchema;
+  if (archetype === "forecasting") return ForecastingProfileSchema;
   return archetype === "recommender" ? RecommenderProfileSchema : CompetitionProfileSchema;
 }
 
 /** A tabular profile (classification, regression, text): the ones with [task], [columns] and [synthetic]. */
 export function isTabularProfile(profile: AnyProfile): profile is CompetitionProfile {
-  return profile.archetype !== "basket-analysis" && profile.archetype !== "recommender";
+  return (
+    profile.archetype !== "basket-analysis" &&
+    profile.archetype !== "recommender" &&
+    profile.archetype !== "forecasting"
+  );
 }
 
 /** The listing type of a valid profile. */

@@ -6,6 +6,7 @@ export * from "./report.js";
 export * from "./competition-profile.js";
 export * from "./profile/basket-profile.js";
 export * from "./profile/recommender-profile.js";
+export * from "./profile/forecasting-profile.js";
 export * from "./update/update-report.js";
 export * from "./update/migrations.js";
 export * from "./metric-registry.js";

@@ -21,6 +21,22 @@ export const TemplateManifestSchema = z
         description:
           "shared layers copied after _shared and before the archetype's own files, in order",
       }),
+    pick: z
+      .record(
+        z.string().regex(LAYER_ID),
+        z
+          .array(
+            z.string().regex(/^(?!\/)(?!(.*\/)?\.\.(\/|$))[^\\]+$/, {
+              message: "a POSIX path inside the layer",
+            }),
+          )
+          .min(1),
+      )
+      .optional()
+      .meta({
+        description:
+          "for a layer of `extends`, only these of its files (stored paths, e.g. src/__package__/metric.py); its other files stay behind",
+      }),
     competition: z
       .object({
         name: z.string().min(1),
@@ -43,6 +59,15 @@ export const TemplateManifestSchema = z
       .strict(),
     verify: VerifyPlanSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    for (const layer of Object.keys(m.pick ?? {}))
+      if (!(m.extends ?? []).includes(layer))
+        ctx.addIssue({
+          code: "custom",
+          path: ["pick", layer],
+          message: "not a layer of `extends`",
+        });
+  });
 
 export type TemplateManifest = z.infer<typeof TemplateManifestSchema>;

@@ -15,6 +15,8 @@ export const METRICS = {
   rmse: { higherIsBetter: false, tasks: ["regression"] },
   rmsle: { higherIsBetter: false, tasks: ["regression"] },
   mae: { higherIsBetter: false, tasks: ["regression"] },
+  smape: { higherIsBetter: false, tasks: ["regression"] },
+  rmspe: { higherIsBetter: false, tasks: ["regression"] },
   r2: { higherIsBetter: true, tasks: ["regression"] },
 } as const satisfies Record<string, { higherIsBetter: boolean; tasks: readonly TaskType[] }>;
 

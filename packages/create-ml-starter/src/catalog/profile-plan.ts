@@ -4,6 +4,7 @@ import {
   type AnyProfile,
   type BasketProfile,
   type CompetitionProfile,
+  type ForecastingProfile,
   type MarginRule,
   type RecommenderProfile,
   type VerifyPlan,
@@ -32,6 +33,17 @@ function recommenderMargin(profile: RecommenderProfile): MarginRule {
   };
 }
 
+/** A forecaster's margin: LightGBM's backtest error is below the better naive forecast's (`best_naive`). */
+function forecastingMargin(profile: ForecastingProfile): MarginRule {
+  const metric = profile.metric.name;
+  return {
+    id: `${metric}-under-best-naive`,
+    metric: `best_naive.${metric}`,
+    baseline: `lightgbm.${metric}`,
+    minDelta: profile.synthetic.margin.min_delta,
+  };
+}
+
 /** Each archetype's strong model and the naive baselines it must beat (the model names in metrics.json). */
 const MODELS_OF_ARCHETYPE: Record<
   CompetitionProfile["archetype"],
@@ -53,12 +65,15 @@ const MODELS_OF_ARCHETYPE: Record<
 /** The naive baselines a profile's project runs (a recommender's best naive is one summary row). */
 function naiveOf(profile: AnyProfile): string[] {
   if (isTabularProfile(profile)) return MODELS_OF_ARCHETYPE[profile.archetype].naive(profile);
-  return profile.archetype === "recommender" ? ["best_naive"] : [];
+  return profile.archetype === "recommender" || profile.archetype === "forecasting"
+    ? ["best_naive"]
+    : [];
 }
 
 /** The margin rules a profile states: the strong model beats each naive one on synthetic data, direction-aware. */
 export function profileMargins(profile: AnyProfile): MarginRule[] {
   if (profile.archetype === "recommender") return [recommenderMargin(profile)];
+  if (profile.archetype === "forecasting") return [forecastingMargin(profile)];
   // Basket's margins are its template.json's (planForProfile keeps that plan as it is).
   if (!isTabularProfile(profile)) return [];
   const { metric, min_delta } = profile.synthetic.margin;

@@ -126,7 +126,13 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
       : manifest.verify;
   const copyData = inferred !== undefined && options.copyData !== false;
   if (inferred && copyData) await checkCopySize(inferred.files);
-  const files = await planFiles(templatesRoot, dir, names.importName, manifest.extends);
+  const files = await planFiles(
+    templatesRoot,
+    dir,
+    names.importName,
+    manifest.extends,
+    manifest.pick,
+  );
   const dataOutputs = copyData
     ? dataFilesOf(inferred.files).map((f) => `${RAW_DATA_DIR}/${path.basename(f)}`)
     : [];

@@ -57,7 +57,7 @@ const cases: Array<[string, string[], number, RegExp]> = [
     "an unknown archetype",
     ["proj", "-a", "nope"],
     2,
-    /Unknown archetype "nope"\. Hint: choose one of: basket-analysis, classification, recommender, regression/,
+    /Unknown archetype "nope"\. Hint: choose one of: basket-analysis, classification, forecasting, recommender, regression/,
   ],
   [
     "a missing archetype without a terminal",

@@ -48,7 +48,13 @@ describe.each(ids)("createProject(%s)", (id) => {
     const { dir, manifest } = (await loadRegistry(REPO_TEMPLATES)).find(
       (a) => a.manifest.id === id,
     )!;
-    for (const file of await planFiles(REPO_TEMPLATES, dir, "demo_project", manifest.extends)) {
+    for (const file of await planFiles(
+      REPO_TEMPLATES,
+      dir,
+      "demo_project",
+      manifest.extends,
+      manifest.pick,
+    )) {
       const generated = await readFile(path.join(result.targetDir, file.output));
       if (file.render) {
         // `${{ … }}` is GitHub Actions syntax; any other `{{` is a placeholder left behind.

@@ -36,6 +36,20 @@ describe.each(withProfile.map((a) => [a.manifest.id, a] as const))(
         ]);
         return;
       }
+      if (profile.archetype === "forecasting") {
+        // Lower is better for every forecasting metric: the better naive forecast minus LightGBM.
+        const { name } = profile.metric;
+        expect(METRICS[name].higherIsBetter).toBe(false);
+        expect(manifest.verify.metrics.margins).toEqual([
+          {
+            id: `${name}-under-best-naive`,
+            metric: `best_naive.${name}`,
+            baseline: `lightgbm.${name}`,
+            minDelta: profile.synthetic.margin.min_delta,
+          },
+        ]);
+        return;
+      }
       const { metric, min_delta } = tabular(profile).synthetic.margin;
       // The strong model over each naive baseline the archetype runs (text: the majority class and the keyword rule).
       const [strong, naive] =

@@ -30,9 +30,15 @@ describe("--list", () => {
   it("lists the groups in task order, then archetypes listed by name, each once", () => {
     const groups = lines.filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim());
     expect(groups).toEqual(
-      ["binary", "multiclass", "regression", "multilabel", "basket-analysis", "recommender"].filter(
-        (t) => catalog.some((c) => c.listing.type === t),
-      ),
+      [
+        "binary",
+        "multiclass",
+        "regression",
+        "multilabel",
+        "basket-analysis",
+        "forecasting",
+        "recommender",
+      ].filter((t) => catalog.some((c) => c.listing.type === t)),
     );
   });
 });

@@ -84,6 +84,25 @@ describe("planFiles", () => {
     expect((missing as MlStarterError).message).toMatch(/_nope not found/);
   });
 
+  it("takes only the files `pick` lists from a layer, and refuses a listed file it lacks", async () => {
+    await tree({
+      "_tabular/a.py": "a",
+      "_tabular/sub/b.py": "b",
+      "_tabular/c.py": "c",
+      "arch/template.json": "{}",
+      "arch/d.py": "d",
+    });
+    const files = await planFiles(root, path.join(root, "arch"), "pkg", ["_tabular"], {
+      _tabular: ["sub/b.py", "c.py"],
+    });
+    expect(files.map((f) => f.output)).toEqual(["c.py", "d.py", "sub/b.py"]);
+    const missing = await planFiles(root, path.join(root, "arch"), "pkg", ["_tabular"], {
+      _tabular: ["nope.py"],
+    }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(MlStarterError);
+    expect((missing as MlStarterError).message).toMatch(/_tabular has no nope.py/);
+  });
+
   it("refuses two files of one layer with the same output", async () => {
     await tree({ "arch/uv.lock": "", "arch/uv.lock.hbs": "" });
     await expect(planFiles(root, path.join(root, "arch"), "pkg")).rejects.toThrow(

@@ -10,6 +10,7 @@ import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import {
   isTabularProfile,
   type CompetitionProfile,
+  type ForecastingProfile,
   type RecommenderProfile,
 } from "@ml-starter/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,6 +82,7 @@ async function generateAndRun(entry: Competition): Promise<void> {
   if (isTabularProfile(profile)) checkTabularSubmission(submissionText, profile);
   else if (profile.archetype === "recommender")
     await expectRecommendations(dir, profile, submissionText);
+  else if (profile.archetype === "forecasting") await expectForecasts(dir, profile, submissionText);
   else await checkBasketSubmission(dir, submissionText);
   const models = await readMetrics(dir, project);
   const metric = profile.archetype === "basket-analysis" ? BASKET_METRIC : profile.metric.name;
@@ -178,6 +180,28 @@ async function expectRecommendations(dir: string, profile: RecommenderProfile, t
       `${row} names unknown items`,
     ).toEqual([]);
   }
+}
+
+/** A forecaster's submission: the sample's columns and ids in its order, one non-negative number each. */
+async function expectForecasts(dir: string, profile: ForecastingProfile, text: string) {
+  const sampleText = await readFile(
+    path.join(dir, "data/synthetic", profile.files.sample_submission),
+    "utf8",
+  );
+  const sample = csvColumns(sampleText);
+  const submission = csvColumns(text);
+  const { id, prediction } = profile.submission;
+  expect([...submission.keys()], "submission columns = the sample submission's").toEqual([
+    id,
+    prediction,
+  ]);
+  expect([...sample.keys()]).toEqual([id, prediction]);
+  expect(submission.get(id), "one row per sample-submission id, in its order").toEqual(
+    sample.get(id),
+  );
+  const values = (submission.get(prediction) ?? []).map(Number);
+  expect(values.length).toBeGreaterThan(0);
+  expect(values.filter((v) => !Number.isFinite(v) || v < 0)).toEqual([]);
 }
 
 describe.each(catalog.map((c) => [c.slug, c] as const))("catalog entry %s", (_slug, entry) => {

@@ -25,36 +25,28 @@ for _var in (
     os.environ.setdefault(_var, "1")
 
 import argparse
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .kaggle_env import publish_submission, refuse_input_write, working_root
-from .profile import ProfileError, load_profile
-
-EXIT_FAILED = 1
-
-
-def _cmd_synth(args: argparse.Namespace) -> int:
-    from .synth import write_synthetic
-
-    profile = load_profile(args.profile)
-    out_dir = args.out if args.out is not None else working_root() / "data" / "synthetic"
-    refuse_input_write(out_dir)
-    seed = profile.synthetic["seed"] if args.seed is None else args.seed
-    paths = write_synthetic(profile, out_dir, seed)
-    names = ", ".join(p.name for p in paths)
-    print(f"wrote {len(paths)} files to {out_dir} (seed {seed}): {names}")
-    return 0
+from .cli_common import (
+    add_score_download_submit,
+    add_synth,
+    out_dir_of,
+    publish,
+    run,
+    shared_options,
+    submit_command,
+)
+from .profile import load_profile
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
     from .train import run_training
 
     profile = load_profile(args.profile)
-    out_dir = _out_dir(args)
+    out_dir = out_dir_of(args)
     start = time.perf_counter()
     report = run_training(
         profile, out_dir, data_dir=args.data_dir, synthetic=args.synthetic, seed=args.seed
@@ -73,57 +65,23 @@ def _cmd_train(args: argparse.Namespace) -> int:
         f"wrote {out_dir / 'metrics.json'}, {out_dir / 'submission.csv'} and "
         f"{len(report.written) - 2} more files in {time.perf_counter() - start:.1f} s"
     )
-    _publish(out_dir / "submission.csv")
+    publish(out_dir / "submission.csv")
     return 0
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
     from .predict import run_prediction
 
-    path = run_prediction(load_profile(args.profile), _out_dir(args), data_dir=args.data_dir)
+    path = run_prediction(load_profile(args.profile), out_dir_of(args), data_dir=args.data_dir)
     print(f"wrote {path}")
-    _publish(path)
+    publish(path)
     return 0
 
 
-def _out_dir(args: argparse.Namespace) -> Path:
-    out_dir = args.out if args.out is not None else working_root() / "outputs"
-    refuse_input_write(out_dir)
-    return out_dir
-
-
-def _publish(submission: Path) -> None:
-    copied = publish_submission(submission)
-    if copied is not None:
-        print(f"copied the submission to {copied} (where Kaggle reads it)")
-
-
-def _cmd_score(args: argparse.Namespace) -> int:
-    from .submission import score_submission
-    from .synth import SOLUTION_FILE
-
-    profile = load_profile(args.profile)
-    solution = args.solution or working_root() / "data" / "synthetic" / SOLUTION_FILE
-    value = score_submission(profile, args.submission, solution)
-    print(f"{profile.metric}: {value:.6f}")
-    return 0
-
-
-def _cmd_download(args: argparse.Namespace) -> int:
-    from .download import download
-
-    profile = load_profile(args.profile)
-    raw_dir = args.data_dir or working_root() / "data" / "raw"
-    refuse_input_write(raw_dir)
-    return download(profile.slug, raw_dir, force=args.force)
-
-
-def _cmd_submit(args: argparse.Namespace) -> int:
+def _submission_model() -> str:
     from .models import SUBMISSION_MODEL
-    from .submit import submit
 
-    profile = load_profile(args.profile)
-    return submit(profile.slug, _out_dir(args), SUBMISSION_MODEL)
+    return SUBMISSION_MODEL
 
 
 def _cmd_kaggle_bundle(args: argparse.Namespace) -> int:
@@ -142,27 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
         "submission.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--profile",
-        type=Path,
-        default=None,
-        help="competition profile (default: ./competition.toml, else the project's own)",
-    )
-    data = argparse.ArgumentParser(add_help=False)
-    data.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="folder holding the competition files (default: data/raw when it has them, "
-        "else data/synthetic)",
-    )
+    common, data = shared_options()
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("synth", parents=[common], help="write synthetic competition files")
-    p.add_argument("--seed", type=int, default=None, help="generator seed (default: profile's)")
-    p.add_argument("--out", type=Path, default=None, help="folder (default: data/synthetic)")
-    p.set_defaults(func=_cmd_synth)
+    add_synth(sub, common)
 
     for name, func, help_text in (
         ("train", _cmd_train, "cross-validate the baselines, write metrics and a submission"),
@@ -182,24 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="synthetic data seed; regenerates data/synthetic if it holds another seed",
     )
 
-    p = sub.add_parser("score", parents=[common], help="score a submission on the synthetic set")
-    p.add_argument("submission", type=Path, help="submission CSV")
-    p.add_argument("--solution", type=Path, default=None, help="solution file to score against")
-    p.set_defaults(func=_cmd_score)
-
-    p = sub.add_parser(
-        "download", parents=[common, data], help="download the real data (into data/raw)"
-    )
-    p.add_argument(
-        "--force", action="store_true", help="replace files that differ from the download"
-    )
-    p.set_defaults(func=_cmd_download)
-
-    p = sub.add_parser(
-        "submit", parents=[common], help="send outputs/submission.csv of a real-data run to Kaggle"
-    )
-    p.add_argument("--out", type=Path, default=None, help="outputs folder of the run")
-    p.set_defaults(func=_cmd_submit)
+    add_score_download_submit(sub, common, data, submit_command(_submission_model))
 
     p = sub.add_parser(
         "kaggle-bundle",
@@ -214,15 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors become one line on stderr and an exit code."""
-    args = build_parser().parse_args(argv)
-    try:
-        return args.func(args)
-    except ProfileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except (FileNotFoundError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+    return run(build_parser(), argv)
 
 
 if __name__ == "__main__":

@@ -112,6 +112,21 @@ def _rmsle(y: np.ndarray, pred: np.ndarray) -> float:
     return float(np.sqrt(np.mean((np.log1p(pred) - np.log1p(y)) ** 2)))
 
 
+def _smape(y: np.ndarray, pred: np.ndarray) -> float:
+    """Symmetric MAPE in percent (0..200), Web Traffic's: a day with both values 0 scores 0."""
+    denominator = np.abs(y) + np.abs(pred)
+    safe = np.where(denominator == 0, 1.0, denominator)
+    return float(np.mean(np.where(denominator == 0, 0.0, 200.0 * np.abs(pred - y) / safe)))
+
+
+def _rmspe(y: np.ndarray, pred: np.ndarray) -> float:
+    """Root mean squared percentage error over the rows with y != 0 (Rossmann ignores the rest)."""
+    scored = y != 0
+    if not scored.any():
+        raise ValueError("RMSPE is undefined when every target is 0")
+    return float(np.sqrt(np.mean(((y[scored] - pred[scored]) / y[scored]) ** 2)))
+
+
 def _qwk(y, pred, d: Decision) -> float:
     pred = np.asarray(pred, dtype=np.float64)
     labels = d.labels(pred) if pred.ndim == 2 else np.searchsorted(np.asarray(d.cuts), pred)
@@ -138,6 +153,8 @@ METRICS: dict[str, Metric] = {
         Metric("rmse", False, ("regression",), _regression(skm.root_mean_squared_error)),
         Metric("rmsle", False, ("regression",), _regression(_rmsle), log_target=True),
         Metric("mae", False, ("regression",), _regression(skm.mean_absolute_error)),
+        Metric("smape", False, ("regression",), _regression(_smape)),
+        Metric("rmspe", False, ("regression",), _regression(_rmspe), log_target=True),
         Metric("r2", True, ("regression",), _regression(skm.r2_score)),
     )
 }

@@ -12,6 +12,7 @@ from threadpoolctl import threadpool_limits
 
 from .contracts import Features
 from .data import Dataset, load_dataset
+from .data_source import choose_data
 from .features import build_features
 from .io import read_json
 from .metric import METRICS, Decision, round_proba
@@ -22,7 +23,6 @@ from .submission import make_submission, write_submission
 from .train import (
     MODEL_MANIFEST,
     MODELS_DIR,
-    choose_data,
     encode_target,
     model_file,
     model_target,

@@ -7,13 +7,24 @@ file and the key (exit code 2), never a ``KeyError`` deep inside training.
 """
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-PROFILE_FILE = "competition.toml"
-EXIT_PROFILE = 2
+from .profile_reader import (
+    NUMBER,
+    PROFILE_FILE,
+    SCALAR,
+    ProfileError,
+    Reader,
+    default_profile_path,
+    read_header,
+    read_profile,
+)
+
+# Re-exported: the other modules and the tests read them from here.
+__all__ = ["PROFILE_FILE", "Column", "Profile", "ProfileError", "default_profile_path"]
+__all__ += ["load_profile", "parse_profile"]
 
 ARCHETYPES = ("classification", "regression", "text-classification")
 TASKS = {
@@ -37,12 +48,6 @@ SUFFIXES = (".csv", ".tsv", ".csv.zip", ".zip", ".parquet")
 PACK_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 Scalar = int | float | str | bool
-
-
-class ProfileError(ValueError):
-    """A profile that cannot be used; the message names the file and the key."""
-
-    exit_code = EXIT_PROFILE
 
 
 @dataclass(frozen=True)
@@ -106,61 +111,7 @@ class Profile:
         return [name for name in self.columns if name not in self.target]
 
 
-class _Reader:
-    """Typed access to one TOML table, with errors naming ``file: key``."""
-
-    def __init__(self, path: Path, table: dict[str, Any], prefix: str) -> None:
-        self.path, self.table, self.prefix = path, table, prefix
-
-    def fail(self, key: str, problem: str) -> ProfileError:
-        where = f"{self.prefix}.{key}" if self.prefix else key
-        return ProfileError(f"{self.path}: {where}: {problem}")
-
-    def only(self, allowed: tuple[str, ...]) -> None:
-        for key in self.table:
-            if key not in allowed:
-                raise self.fail(key, f"unknown key (allowed: {', '.join(allowed)})")
-
-    def get(self, key: str, kind: type | tuple[type, ...], default: Any = ..., choices=None) -> Any:
-        if key not in self.table:
-            if default is ...:
-                raise self.fail(key, "missing")
-            return default
-        value = self.table[key]
-        # bool is an int in Python: never accept true for a number or 1 for a flag.
-        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _kinds(kind)):
-            raise self.fail(key, f"expected {_kind_name(kind)}, got {value!r}")
-        if choices is not None and value not in choices:
-            raise self.fail(key, f"{value!r} is not one of {', '.join(map(str, choices))}")
-        return value
-
-    def sub(self, key: str, required: bool = True) -> "_Reader":
-        table = self.get(key, dict, default=... if required else {})
-        return _Reader(self.path, table, f"{self.prefix}.{key}" if self.prefix else key)
-
-    def names(self, key: str, default: Any = ...) -> tuple[str, ...]:
-        value = self.get(key, (list, str), default)
-        items = [value] if isinstance(value, str) else list(value)
-        if not items or not all(isinstance(v, str) and v for v in items):
-            raise self.fail(key, "expected a non-empty list of column names")
-        return tuple(items)
-
-
-def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
-    return kind if isinstance(kind, tuple) else (kind,)
-
-
-def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {dict: "a table", list: "a list", str: "a string", int: "an integer"}
-    names |= {float: "a number", bool: "true or false"}
-    return " or ".join(names.get(k, k.__name__) for k in _kinds(kind))
-
-
-NUMBER = (int, float)
-SCALAR = (int, float, str, bool)
-
-
-def _column(reader: _Reader, name: str) -> Column:
+def _column(reader: Reader, name: str) -> Column:
     col = reader.sub(name)
     col.only(("role", "dtype", "values", "min", "max", "missing"))
     values = tuple(col.get("values", list, default=[]))
@@ -183,12 +134,12 @@ def _column(reader: _Reader, name: str) -> Column:
     )
 
 
-def _check_column(reader: _Reader, key: str, name: str | None, columns: dict) -> None:
+def _check_column(reader: Reader, key: str, name: str | None, columns: dict) -> None:
     if name is not None and name not in columns:
         raise reader.fail(key, f"column {name!r} is not declared under [columns]")
 
 
-def _files(root: _Reader) -> dict[str, str]:
+def _files(root: Reader) -> dict[str, str]:
     files = root.sub("files")
     files.only(("train", "test", "sample_submission"))
     out = {"train": files.get("train", str)}
@@ -201,7 +152,7 @@ def _files(root: _Reader) -> dict[str, str]:
     return out
 
 
-def _validation(root: _Reader, columns: dict[str, Column]) -> dict[str, Any]:
+def _validation(root: Reader, columns: dict[str, Column]) -> dict[str, Any]:
     val = root.sub("validation")
     val.only(("scheme", "folds", "seed", "group", "group_pattern", "time"))
     out = {
@@ -228,7 +179,7 @@ def _validation(root: _Reader, columns: dict[str, Column]) -> dict[str, Any]:
     return out
 
 
-def _task(root: _Reader, archetype: str, columns: dict[str, Column]) -> dict[str, Any]:
+def _task(root: Reader, archetype: str, columns: dict[str, Column]) -> dict[str, Any]:
     task = root.sub("task")
     task.only(("type", "target", "id", "labels", "positive"))
     out = {
@@ -260,7 +211,7 @@ def _task(root: _Reader, archetype: str, columns: dict[str, Column]) -> dict[str
     return out
 
 
-def _submission(root: _Reader, profile_task: dict[str, Any], columns: dict) -> dict[str, Any]:
+def _submission(root: Reader, profile_task: dict[str, Any], columns: dict) -> dict[str, Any]:
     sub = root.sub("submission")
     sub.only(("columns", "prediction", "label_format"))
     out = {
@@ -291,7 +242,7 @@ def _submission(root: _Reader, profile_task: dict[str, Any], columns: dict) -> d
     return out
 
 
-def _baseline(root: _Reader, task: str, columns: dict, labels: tuple) -> dict[str, Any]:
+def _baseline(root: Reader, task: str, columns: dict, labels: tuple) -> dict[str, Any]:
     base = root.sub("baseline")
     base.only(("naive", "rule_column", "rule_map", "rule_default"))
     choices = NAIVE_REGRESSION if task == "regression" else NAIVE[task]
@@ -317,7 +268,7 @@ def _metric_registry() -> dict:
     return METRICS
 
 
-def _synthetic(root: _Reader, metric: str, task: str) -> dict[str, Any]:
+def _synthetic(root: Reader, metric: str, task: str) -> dict[str, Any]:
     syn = root.sub("synthetic", required=False)
     syn.only(("train_rows", "test_rows", "seed", "id_offset", "margin"))
     out = {
@@ -344,7 +295,7 @@ KEYWORD = re.compile(r"^[a-z0-9][a-z0-9' -]*$")
 NPZ_FILE = re.compile(r"^[^./\\][^/\\]*\.npz$")
 
 
-def _text(root: _Reader) -> dict[str, Any]:
+def _text(root: Reader) -> dict[str, Any]:
     """``[text]``: the keyword rule's words and the optional precomputed-embeddings file."""
     text = root.sub("text", required=False)
     text.only(("keywords", "embeddings"))
@@ -359,14 +310,14 @@ def _text(root: _Reader) -> dict[str, Any]:
 
 def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
     """Validate a parsed TOML document; raise :class:`ProfileError` on the first problem."""
-    root = _Reader(path, doc, "")
-    root.only(
-        ("schema_version", "archetype", "slug", "title", "url", "files", "task", "columns")
-        + ("metric", "validation", "submission", "baseline", "features", "synthetic", "text")
+    root = Reader(path, doc, "")
+    head = read_header(
+        root,
+        ARCHETYPES,
+        ("files", "task", "columns", "metric", "validation", "submission", "baseline")
+        + ("features", "synthetic", "text"),
     )
-    if root.get("schema_version", int) != 1:
-        raise root.fail("schema_version", "only version 1 is supported")
-    archetype = root.get("archetype", str, choices=ARCHETYPES)
+    archetype = head["archetype"]
     columns_table = root.sub("columns")
     columns = {name: _column(columns_table, name) for name in columns_table.table}
     task = _task(root, archetype, columns)
@@ -391,10 +342,7 @@ def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
         raise features.fail("pack", f"{pack!r} is not a module name")
     return Profile(
         path=path,
-        archetype=archetype,
-        slug=root.get("slug", str),
-        title=root.get("title", str, default=""),
-        url=root.get("url", str, default=""),
+        **head,
         files=_files(root),
         task=task["type"],
         target=task["target"],
@@ -412,27 +360,6 @@ def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
     )
 
 
-def default_profile_path() -> Path:
-    """``./competition.toml`` when the current folder has one, else the project's own."""
-    here = Path.cwd() / PROFILE_FILE
-    if here.is_file():
-        return here
-    return Path(__file__).resolve().parents[2] / PROFILE_FILE
-
-
 def load_profile(path: Path | None = None) -> Profile:
     """Read and validate the profile at ``path`` (default: :func:`default_profile_path`)."""
-    path = default_profile_path() if path is None else path
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProfileError(
-            f"{path}: not found (every project keeps its competition.toml)"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"{path}: cannot be read: {exc}") from None
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{path}: not valid TOML: {exc}") from None
-    return parse_profile(doc, path)
+    return parse_profile(*read_profile(path))

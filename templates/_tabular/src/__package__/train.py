@@ -15,7 +15,6 @@ They are replaced as one set: an interrupted run leaves the previous set (see ou
 
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -23,71 +22,25 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 
 from .contracts import encode_label
-from .data import Dataset, data_root, load_dataset, require_complete, user_files
+from .data import Dataset, load_dataset
+from .data_source import choose_data
 from .features import build_features
 from .io import write_bytes, write_csv, write_json
-from .kaggle_env import kaggle_input_dir
 from .metric import METRICS, Decision, evaluate, round_proba, tune_decision
 from .models import SUBMISSION_MODEL, booster_text, model_factories
 from .output_set import staged_outputs
 from .profile import Profile
+from .run_report import TrainReport, metrics_document
 from .submission import make_submission, write_submission
-from .synth import ensure_synthetic, synthetic_seed
 from .validation import FOLD_COL, OOFResult, cross_validate, load_or_make_folds
 
-SCHEMA_VERSION = 1
 PREDICTION_COL = "prediction"
 MODELS_DIR = "models"
 MODEL_MANIFEST = "manifest.json"
 
 
-@dataclass
-class TrainReport:
-    """What a training run produced, for printing and for tests."""
-
-    dataset: str
-    directory: Path
-    seed: int
-    n_train: int
-    n_test: int
-    metrics: dict[str, dict[str, float]]
-    written: list[Path] = field(default_factory=list)
-
-
 def model_file(out_dir: Path, fold: int) -> Path:
     return out_dir / MODELS_DIR / f"{SUBMISSION_MODEL}_fold{fold}.txt"
-
-
-def choose_data(
-    profile: Profile,
-    data_dir: Path | None,
-    synthetic: bool,
-    seed: int | None,
-    log: Callable[[str], None],
-) -> tuple[Path, str, int]:
-    """The folder to train on, whether it is real or synthetic, and the seed on record.
-
-    ``--data-dir`` is the folder holding the files; without it, the attached competition in a
-    Kaggle notebook, then ``data/raw`` when anything is in it (it must then be complete), else
-    ``data/synthetic`` (generated when missing, stale or of another seed).
-    """
-    if data_dir is None and not synthetic and seed is None:
-        data_dir = kaggle_input_dir(profile.slug)
-    if data_dir is not None:
-        found = synthetic_seed(profile, data_dir)
-        if found is None:
-            require_complete(data_dir, profile)
-            return data_dir, "raw", profile.synthetic["seed"]
-        return data_dir, "synthetic", found
-    raw = data_root() / "raw"
-    if not synthetic and seed is None and user_files(raw):
-        require_complete(raw, profile)
-        return raw, "raw", profile.synthetic["seed"]
-    directory = data_root() / "synthetic"
-    used, written = ensure_synthetic(profile, directory, seed)
-    if written:
-        log(f"note: wrote synthetic data to {directory} (seed {used})")
-    return directory, "synthetic", used
 
 
 def encode_target(profile: Profile, train: pd.DataFrame) -> np.ndarray:
@@ -155,19 +108,6 @@ def run_models(profile: Profile, data: Dataset, folds: np.ndarray, y: np.ndarray
             metrics[name] = evaluate(profile.task, profile.metric, y, result.oof, decisions[name])
             results[name] = result
     return feats, results, decisions, metrics
-
-
-def metrics_document(profile: Profile, kind: str, seed: int, metrics: dict) -> dict:
-    """``metrics.json``: floats rounded to 6 decimals; keys sorted when written."""
-    return {
-        "archetype": profile.archetype,
-        "dataset": kind,
-        "metric": profile.metric,
-        "models": {m: {k: round(v, 6) for k, v in s.items()} for m, s in metrics.items()},
-        "schema_version": SCHEMA_VERSION,
-        "seed": seed,
-        "slug": profile.slug,
-    }
 
 
 def run_training(

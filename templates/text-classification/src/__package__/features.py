@@ -10,7 +10,7 @@ metadata passes through. The n-grams themselves are fitted inside each fold (see
 import pandas as pd
 
 from .contracts import Features
-from .data import data_root
+from .data_source import data_root
 from .profile import Profile
 from .text.embeddings import load_embeddings
 

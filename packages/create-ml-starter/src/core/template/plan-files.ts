@@ -59,16 +59,34 @@ async function walk(root: string, rel = ""): Promise<string[]> {
   return files;
 }
 
+/** A layer's files cut down to the manifest's `pick` for it; each picked file must exist. */
+function pickFrom(layer: string, files: string[], picked: readonly string[] | undefined): string[] {
+  if (picked === undefined) return files;
+  const missing = picked.filter((f) => !files.includes(f));
+  if (missing.length > 0) {
+    throw new MlStarterError(
+      "TEMPLATE_INVALID",
+      `Template layer ${path.basename(layer)} has no ${missing.join(", ")}.`,
+      {
+        hint: "a manifest's `pick` lists stored paths inside the layer, such as src/__package__/metric.py",
+      },
+    );
+  }
+  return files.filter((f) => picked.includes(f));
+}
+
 /**
- * The files a project gets: the shared layer, then the layers the manifest `extends` (in order), then the
- * archetype's files on top (a later layer wins on the same output path), sorted by output path.
- * `template.json` stays behind; `ml-starter.json` is written by the generator.
+ * The files a project gets: the shared layer, then the layers the manifest `extends` (in order; of a layer
+ * in `pick`, only the files listed there), then the archetype's files on top (a later layer wins on the same
+ * output path), sorted by output path. `template.json` stays behind; `ml-starter.json` is written by the
+ * generator.
  */
 export async function planFiles(
   templatesRoot: string,
   archetypeDir: string,
   importName: string,
   extendsLayers: readonly string[] = [],
+  pick: Readonly<Record<string, readonly string[]>> = {},
 ): Promise<PlannedFile[]> {
   const byOutput = new Map<string, PlannedFile>();
   const shared = path.join(templatesRoot, SHARED_LAYER);
@@ -78,7 +96,7 @@ export async function planFiles(
     archetypeDir,
   ];
   for (const layer of layers) {
-    const files = await walk(layer).catch((error: NodeJS.ErrnoException) => {
+    const walked = await walk(layer).catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT" && layer === shared) return [];
       if (error.code === "ENOENT" && layer !== archetypeDir) {
         throw new MlStarterError(
@@ -91,6 +109,7 @@ export async function planFiles(
       }
       throw error;
     });
+    const files = pickFrom(layer, walked, pick[path.basename(layer)]);
     const seen = new Set<string>();
     for (const storedRel of files) {
       if (layer === archetypeDir && storedRel === "template.json") continue;

@@ -30,17 +30,29 @@ class Spec:
     metric: str = "rmsle"
     folds: int = 3
     seed: int = 42
+    #: A 0/1 column known in advance (Rossmann's Open): every model forecasts 0 where it is 0.
+    open: str | None = None
+
+    @property
+    def known(self) -> list[str]:
+        """Columns known for the dates to predict: the exogenous ones and the open flag."""
+        return [*self.exogenous, *([self.open] if self.open else [])]
 
 
 def _predict_all(spec: Spec, frame, X, categorical, fit_rows, pred_rows, cutoff):
     args = (frame, pred_rows, spec.series, spec.time, spec.target, cutoff)
     y_log = np.log1p(frame[spec.target].clip(lower=0).to_numpy(dtype=np.float64))
     strong, _ = direct.fit_predict(X, y_log, fit_rows, pred_rows, categorical, spec.seed)
-    return {
+    preds = {
         "last_value": naive.last_value(*args),
         "seasonal_naive": naive.seasonal_naive(*args, period=SEASON),
         "lightgbm": strong,
     }
+    if spec.open is None:
+        return preds
+    flag = pd.to_numeric(frame.loc[pred_rows, spec.open], errors="coerce")
+    closed = (flag == 0).to_numpy()  # a blank flag (Rossmann's test has some) counts as open
+    return {name: np.where(closed, 0.0, pred) for name, pred in preds.items()}
 
 
 def prepare(spec: Spec, train: pd.DataFrame, test: pd.DataFrame | None = None):
@@ -52,7 +64,7 @@ def prepare(spec: Spec, train: pd.DataFrame, test: pd.DataFrame | None = None):
     frame[spec.time] = pd.to_datetime(frame[spec.time])
     frame = frame.sort_values([*spec.series, spec.time], kind="stable").reset_index(drop=True)
     X, categorical = lags.build(
-        frame, spec.series, spec.time, spec.target, spec.horizon, spec.exogenous
+        frame, spec.series, spec.time, spec.target, spec.horizon, spec.known
     )
     return frame, X, categorical
 
