@@ -430,21 +430,30 @@ def generate(seed: int, cfg: SynthConfig | None = None, k: int = 12) -> dict[str
 
 
 def for_profile(tables: dict[str, pd.DataFrame], profile: Profile) -> dict[str, pd.DataFrame]:
-    """The generated H&M-shaped tables under the profile's file and column names."""
+    """The generated H&M-shaped tables under the profile's file and column names.
+
+    The segment columns become the profile's (`index_group_no` of the items, `age` of the
+    users), and a rating column is added where the profile reads ratings: every generated
+    interaction is a positive one, so its rating is at or above `min_rating`.
+    """
     user, item = {"customer_id": profile.user}, {"article_id": profile.item}
     inter = tables[TRANSACTIONS_FILE].rename(columns={**user, **item, "t_dat": profile.time})
     if profile.time_unit != "date":
-        seconds = pd.to_datetime(inter[profile.time]).astype("int64") // 10**9
+        # Unit-free: pandas 2 parses to nanoseconds, later versions may pick another resolution.
+        since = pd.to_datetime(inter[profile.time]) - pd.Timestamp("1970-01-01")
+        seconds = since // pd.Timedelta(seconds=1)
         inter[profile.time] = seconds * (1000 if profile.time_unit == "ms" else 1)
+    if profile.rating is not None:
+        lowest = 1.0 if profile.min_rating is None else profile.min_rating
+        inter[profile.rating] = lowest + 0.5 * (np.arange(len(inter)) % 3)
     out = {profile.interactions_file: inter}
-    if profile.items is not None:
-        out[profile.items.file] = tables[ARTICLES_FILE].rename(
-            columns={"article_id": profile.items.id}
-        )
-    if profile.users is not None:
-        out[profile.users.file] = tables[CUSTOMERS_FILE].rename(
-            columns={"customer_id": profile.users.id}
-        )
+    for table, native, key, segment in (
+        (profile.items, ARTICLES_FILE, "article_id", "index_group_no"),
+        (profile.users, CUSTOMERS_FILE, "customer_id", "age"),
+    ):
+        if table is not None:
+            names = {key: table.id} | ({segment: table.segment} if table.segment else {})
+            out[table.file] = tables[native].rename(columns=names)
     sub = {"customer_id": profile.submission_user, "prediction": profile.submission_prediction}
     out[profile.sample_submission_file] = tables[SAMPLE_SUBMISSION_FILE].rename(columns=sub)
     out[SOLUTION_FILE] = tables[SOLUTION_FILE].rename(columns=sub)
@@ -456,5 +465,9 @@ def write_synthetic(
 ) -> list[Path]:
     """Generate the synthetic set and write it to `out_dir`; returns the written paths."""
     cfg = cfg or SynthConfig.for_regime(profile.regime)
-    tables = for_profile(generate(seed, cfg, profile.k), profile)
+    return write_tables(out_dir, for_profile(generate(seed, cfg, profile.k), profile))
+
+
+def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame]) -> list[Path]:
+    """Write each table as `out_dir/<name>` (UTF-8, LF); returns the written paths."""
     return [write_csv(df, out_dir / name) for name, df in tables.items()]
