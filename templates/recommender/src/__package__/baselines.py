@@ -13,9 +13,8 @@ The two-stage model must beat the best of them (`best_naive` in metrics.json).
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
-from .popularity import popular_ranking, recent_purchases
+from .popularity import popular_ranking, recent_purchases, unseen_head
 from .ranking import fill_top_k
 from .snapshot import Snapshot
 
@@ -42,17 +41,8 @@ def predict_recent_unseen(snap: Snapshot, customers: np.ndarray, k: int) -> np.n
     ranking = popular_ranking(snap)
     # A bounded head keeps memory at customers x UNSEEN_DEPTH x k; a customer who has seen
     # nearly all of it is topped up from the full ranking (seen items included).
-    depth = min(len(ranking), UNSEEN_DEPTH * k)
-    seen = snap.tx[["cust", "art"]].drop_duplicates()
-    rank_of = np.empty(len(ranking), dtype=np.int64)
-    rank_of[ranking] = np.arange(len(ranking))
-    head = ranking[:depth]
-    grid = pd.DataFrame({"cust": np.repeat(customers, depth), "art": np.tile(head, len(customers))})
-    grid = grid.merge(seen.assign(seen=True), on=["cust", "art"], how="left")
-    unseen = grid[grid["seen"].isna()].copy()
-    unseen["rank"] = rank_of[unseen["art"].to_numpy()]
-    unseen = unseen.sort_values(["cust", "rank"], kind="stable")
-    return fill_top_k(customers, unseen[["cust", "art"]], ranking, k)
+    unseen = unseen_head(snap, customers, ranking, UNSEEN_DEPTH * k)
+    return fill_top_k(customers, unseen, ranking, k)
 
 
 def predict_repurchase(snap: Snapshot, customers: np.ndarray, k: int) -> np.ndarray:

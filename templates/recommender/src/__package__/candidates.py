@@ -1,11 +1,14 @@
 """Stage 1 of the two-stage recommender: retrieve a few dozen candidates per customer.
 
-Sources (all integer counts, so the candidate set is identical on every OS):
-1. repurchase: the customer's last 20 distinct purchases;
-2. co-purchase: for each of the last 5 purchases, its 5 most co-purchased articles (customers
-   who bought both within the last 8 weeks);
-3. global popular: last week's top 20;
-4. age popular: last week's top 12 in the customer's age bucket.
+The profile's `[candidates] sources` picks among (all integer counts, so the candidate set is
+identical on every OS):
+- `repurchase`: the customer's last 20 distinct purchases;
+- `covisitation`: for each of the last 5 purchases, its 5 most co-purchased articles (customers
+  who bought both within the last 8 weeks);
+- `segment_popular`: last week's top 12 in the customer's segment (age bucket);
+- `recent_popular_unseen`: the top 20 of the time-decayed last 4 weeks the customer has not
+  met yet (what wins where a user meets an item once).
+Last week's global top 20 is always added: it is also every list's back-fill.
 
 What the candidates miss caps what the ranker can reach, hence `candidate_recall`.
 """
@@ -17,14 +20,22 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .popularity import popular_ranking, recent_purchases, top_by_group
+from .popularity import (
+    decayed_ranking,
+    popular_ranking,
+    recent_purchases,
+    top_by_group,
+    unseen_head,
+)
+from .profile import SOURCES
 from .snapshot import Snapshot
 
 
 @dataclass(frozen=True)
 class CandidateConfig:
-    """How many candidates each source contributes."""
+    """Which sources run (the profile's) and how many candidates each contributes."""
 
+    sources: tuple[str, ...] = SOURCES
     n_repurchase: int = 20
     cooc_weeks: int = 8
     cooc_items_per_customer: int = 20  # caps the pair explosion on heavy buyers (real data)
@@ -34,6 +45,8 @@ class CandidateConfig:
     n_global: int = 20
     n_age: int = 12
     age_weeks: int = 1
+    n_unseen: int = 20
+    unseen_decay_weeks: int = 4
     chunk_customers: int = 200_000  # customers per block when counting co-purchase pairs
 
 
@@ -73,26 +86,29 @@ def generate_candidates(
     wanted = targets["cust"]
     history = recent_purchases(snap.tx, cfg.n_repurchase)
     history = history[history["cust"].isin(wanted)]
-    repurchase = history[["cust", "art"]]
-
-    sources = history.groupby("cust", sort=False).head(cfg.n_cooc_sources)[["cust", "art"]]
-    partners = cooc.groupby("art", sort=False).head(cfg.n_cooc_per_source)
-    copurchase = sources.merge(partners, on="art")[["cust", "other"]]
-    copurchase = copurchase.rename(columns={"other": "art"})
-
     top_global = popular_ranking(snap)[: cfg.n_global]
-    global_popular = pd.DataFrame(
-        {
-            "cust": np.repeat(wanted.to_numpy(), len(top_global)),
-            "art": np.tile(top_global, len(wanted)),
-        }
-    )
-
-    age_popular = targets.merge(age_top(snap, cfg), on="age_b")[["cust", "art"]]
-
-    candidates = pd.concat(
-        [repurchase, copurchase, global_popular, age_popular], ignore_index=True
-    ).astype(np.int64)
+    parts = [
+        pd.DataFrame(
+            {
+                "cust": np.repeat(wanted.to_numpy(), len(top_global)),
+                "art": np.tile(top_global, len(wanted)),
+            }
+        )
+    ]
+    if "repurchase" in cfg.sources:
+        parts.append(history[["cust", "art"]])
+    if "covisitation" in cfg.sources:
+        seeds = history.groupby("cust", sort=False).head(cfg.n_cooc_sources)[["cust", "art"]]
+        partners = cooc.groupby("art", sort=False).head(cfg.n_cooc_per_source)
+        copurchase = seeds.merge(partners, on="art")[["cust", "other"]]
+        parts.append(copurchase.rename(columns={"other": "art"}))
+    if "segment_popular" in cfg.sources:
+        parts.append(targets.merge(age_top(snap, cfg), on="age_b")[["cust", "art"]])
+    if "recent_popular_unseen" in cfg.sources:
+        ranking = decayed_ranking(snap, cfg.unseen_decay_weeks)
+        unseen = unseen_head(snap, wanted.to_numpy(), ranking, cfg.n_unseen + cfg.n_repurchase)
+        parts.append(unseen.groupby("cust", sort=False).head(cfg.n_unseen))
+    candidates = pd.concat(parts, ignore_index=True).astype(np.int64)
     candidates = candidates.drop_duplicates().sort_values(["cust", "art"], kind="stable")
     return candidates.reset_index(drop=True)
 

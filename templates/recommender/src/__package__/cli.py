@@ -77,10 +77,23 @@ def _load(profile: Profile, data_dir: Path | None, seed: int):
     return ds, path
 
 
-def _config(profile: Profile):
+def _config(profile: Profile, sources: tuple[str, ...] | None = None):
     from .pipeline import PipelineConfig
 
-    return PipelineConfig(k=profile.k)
+    return PipelineConfig.for_profile(profile.k, sources or profile.sources)
+
+
+def _sources(text: str) -> tuple[str, ...]:
+    """`--sources repurchase,covisitation`: the profile's candidate sources, overridden."""
+    from .profile import SOURCES
+
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = [name for name in names if name not in SOURCES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"{', '.join(unknown) or 'none given'}: expected a comma list of {', '.join(SOURCES)}"
+        )
+    return names
 
 
 def _write_submission(
@@ -90,6 +103,7 @@ def _write_submission(
     out_dir: Path,
     model: str,
     seed: int,
+    sources: tuple[str, ...] | None = None,
     shown: Path | None = None,
 ):
     """Retrain on every observed week, predict the next one, write and check the file.
@@ -100,7 +114,7 @@ def _write_submission(
     from .snapshot import week_dates
     from .submission import check_submission, read_predictions, write_submission
 
-    frame = build_submission(ds, model, _config(profile), seed)
+    frame = build_submission(ds, model, _config(profile, sources), seed)
     expected = ds.customer_ids[ds.submission_customers]
     problems = check_submission(frame, expected, set(ds.article_ids), profile.k)
     if problems:
@@ -141,7 +155,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     ds, data_dir = _load(profile, args.data_dir, seed)
     first, last = week_dates(ds, ds.last_week)
     print(f"validation week {first}..{last} (trained on the weeks before it)")
-    results = evaluate(ds, _config(profile), seed)
+    results = evaluate(ds, _config(profile, args.sources), seed)
     for model, metrics in results.items():
         extra = "".join(f"  {k} {v:.4f}" for k, v in metrics.items() if k != "map_at_k")
         print(f"  {model:<14} MAP@{profile.k} {metrics['map_at_k']:.4f}{extra}")
@@ -158,7 +172,9 @@ def cmd_train(args: argparse.Namespace) -> int:
             },
             stage / METRICS_FILE,
         )
-        _write_submission(ds, profile, data_dir, stage, "two_stage", seed, shown=args.out)
+        _write_submission(
+            ds, profile, data_dir, stage, "two_stage", seed, args.sources, shown=args.out
+        )
     print(f"wrote {args.out / METRICS_FILE}")
     print(f"done in {time.perf_counter() - start:.1f}s")
     return 0
@@ -171,7 +187,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     start = time.perf_counter()
     ds, data_dir = _load(profile, args.data_dir, profile.seed)
-    _write_submission(ds, profile, data_dir, args.out, args.model, profile.seed)
+    _write_submission(ds, profile, data_dir, args.out, args.model, profile.seed, args.sources)
     print(f"done in {time.perf_counter() - start:.1f}s")
     return 0
 
@@ -232,6 +248,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     data_help = f"input directory (default: {RAW_DIR} if it has the files, else {SYNTHETIC_DIR})"
     seed_help = f"random seed (default: the profile's, else {DEFAULT_SEED})"
+    sources = argparse.ArgumentParser(add_help=False)
+    sources_help = "candidate sources of the two-stage model (default: the profile's [candidates])"
+    sources.add_argument("--sources", type=_sources, metavar="A,B", help=sources_help)
 
     p = sub.add_parser("synth", parents=[common], help="write the synthetic data set")
     p.add_argument("--seed", type=int, default=None, help=seed_help)
@@ -241,7 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser(
-        "train", parents=[common], help="validate all models, write metrics.json and a submission"
+        "train",
+        parents=[common, sources],
+        help="validate all models, write metrics.json and a submission",
     )
     p.add_argument("--seed", type=int, default=None, help=seed_help)
     p.add_argument("--out", type=Path, default=OUTPUTS_DIR, help=f"outputs (default {OUTPUTS_DIR})")
@@ -249,7 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser(
-        "predict", parents=[common], help="retrain on all weeks and write submission.csv only"
+        "predict",
+        parents=[common, sources],
+        help="retrain on all weeks and write submission.csv only",
     )
     p.add_argument("--out", type=Path, default=OUTPUTS_DIR, help=f"outputs (default {OUTPUTS_DIR})")
     p.add_argument("--data-dir", type=Path, default=None, help=data_help)

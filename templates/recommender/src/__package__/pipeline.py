@@ -15,6 +15,7 @@ from threadpoolctl import threadpool_limits
 
 from . import two_stage
 from .baselines import NAIVE_MODELS, PREDICTORS
+from .candidates import CandidateConfig
 from .constants import MODEL_NAMES
 from .data import Dataset
 from .metric import mapk
@@ -32,6 +33,12 @@ class PipelineConfig:
     @property
     def history_weeks(self) -> int | None:
         return self.two_stage.history_weeks
+
+    @classmethod
+    def for_profile(cls, k: int, sources: tuple[str, ...]) -> PipelineConfig:
+        """The defaults with the profile's K and candidate sources."""
+        candidates = CandidateConfig(sources=sources)
+        return cls(k=k, two_stage=two_stage.TwoStageConfig(candidates=candidates))
 
 
 def predict_week(

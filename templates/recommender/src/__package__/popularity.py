@@ -31,6 +31,41 @@ def popular_ranking(snap: Snapshot) -> np.ndarray:
     return np.lexsort((codes, -total, -last))  # lexsort is stable; the last key sorts first
 
 
+def decayed_ranking(snap: Snapshot, weeks: int) -> np.ndarray:
+    """Every article code, best first, by time-decayed sales of the last `weeks` weeks.
+
+    A sale `w` weeks before the target week weighs 2 ** (weeks - w) (integers: no float ties
+    that could break differently across OSes); ties: the history's count, then code.
+    """
+    tx = snap.tx
+    age = snap.target_week - tx["week"].to_numpy().astype(np.int64)
+    recent = (age >= 1) & (age <= weeks)
+    weight = np.left_shift(np.int64(1), np.clip(weeks - age, 0, 62))
+    score = np.zeros(snap.n_articles, dtype=np.int64)
+    np.add.at(score, tx["art"].to_numpy()[recent], weight[recent])
+    total = np.bincount(tx["art"].to_numpy(), minlength=snap.n_articles)
+    codes = np.arange(snap.n_articles)
+    return np.lexsort((codes, -total, -score))
+
+
+def unseen_head(
+    snap: Snapshot, customers: np.ndarray, ranking: np.ndarray, depth: int
+) -> pd.DataFrame:
+    """`cust`, `art` rows: the first `depth` articles of `ranking` each customer has not met in
+    the snapshot, in ranking order (fewer when the customer has met most of them)."""
+    depth = min(len(ranking), depth)
+    seen = snap.tx[["cust", "art"]].drop_duplicates()
+    rank_of = np.empty(len(ranking), dtype=np.int64)
+    rank_of[ranking] = np.arange(len(ranking))
+    head = ranking[:depth]
+    grid = pd.DataFrame({"cust": np.repeat(customers, depth), "art": np.tile(head, len(customers))})
+    grid = grid.merge(seen.assign(seen=True), on=["cust", "art"], how="left")
+    unseen = grid[grid["seen"].isna()].copy()
+    unseen["rank"] = rank_of[unseen["art"].to_numpy()]
+    unseen = unseen.sort_values(["cust", "rank"], kind="stable")
+    return unseen[["cust", "art"]].reset_index(drop=True)
+
+
 def top_by_group(tx: pd.DataFrame, key: np.ndarray, n: int, min_count: int = 1) -> pd.DataFrame:
     """The `n` most bought articles per value of `key` (a per-row group such as age bucket).
 

@@ -4,7 +4,9 @@ The files have every column of the real competition files, so the same loaders, 
 submission writer run unchanged on `data/synthetic/` and on `data/raw/`.
 
 Planted signal (what a good recommender can learn):
-- repurchase: 15 % of items are a re-buy from the customer's own history;
+- repurchase: 15 % of items are a re-buy from the customer's own history (regime `repurchase`,
+  fashion); regime `no_repurchase` (views, ratings, sessions) has none, and every user meets an
+  item at most once (an item already met is redrawn; after `REDRAWS` misses the slot is empty);
 - complement: 35 % are `partner[a]` of one of the customer's last 3 purchases (a fixed hidden
   pairing inside each index group, found by co-purchase counts);
 - the rest follow popularity: heavy-tailed base weight x launch/lifetime trend x
@@ -57,6 +59,14 @@ class SynthConfig:
     popularity_offset: int = 30  # base weight of the article ranked r is 10**6 // (r + offset)
     segment_boost: int = 3  # popularity x (1 + boost) in the customer's preferred index group
     age_boost: int = 2  # popularity x (1 + boost) for the customer's age bucket
+    regime: str = "repurchase"  # or "no_repurchase": no user meets an item twice
+
+    @classmethod
+    def for_regime(cls, regime: str) -> SynthConfig:
+        """The default set of a profile's regime (repurchase share 0 without repurchases)."""
+        if regime == "no_repurchase":
+            return cls(repurchase_pct=0, regime=regime)
+        return cls(regime=regime)
 
 
 # (index_group_no, index_group_name, weight) -- the customer "segments".
@@ -131,6 +141,7 @@ NAME_WORDS = (
 AGE_BUCKET_WEIGHTS = (30, 30, 25, 15)  # target age bucket of a product: <25, 25-34, 35-49, 50+
 ITEMS_PER_VISIT_WEIGHTS = (40, 30, 20, 10)  # 1, 2, 3 or 4 items in an active week
 MAX_ITEMS = len(ITEMS_PER_VISIT_WEIGHTS)
+REDRAWS = 8  # no_repurchase: popularity draws tried per slot before it stays empty
 
 
 def weighted_index(rng: np.random.Generator, weights: np.ndarray, size: int) -> np.ndarray:
@@ -275,6 +286,15 @@ def _trend(articles: pd.DataFrame, week: int) -> np.ndarray:
     return np.where(since < 0, 0, np.where(since < life, during, 1))
 
 
+def _unmet(table: np.ndarray, a: int, met: set[int], redraw: np.ndarray) -> int:
+    """`a`, or the first redraw from the same popularity table that the user has not met (-1)."""
+    for u in redraw:
+        if a not in met:
+            return a
+        a = int(np.searchsorted(table, int(u * table[-1]), "right"))
+    return -1 if a in met else a
+
+
 def _transactions(
     rng: np.random.Generator, cfg: SynthConfig, articles: pd.DataFrame, customers: pd.DataFrame
 ) -> pd.DataFrame:
@@ -295,6 +315,8 @@ def _transactions(
     items_cum = np.cumsum(ITEMS_PER_VISIT_WEIGHTS)
 
     history: list[list[int]] = [[] for _ in range(n_cust)]
+    once = cfg.regime == "no_repurchase"
+    met: list[set[int]] = [set() for _ in range(n_cust)]
     out_week, out_day, out_cust, out_art, out_channel = [], [], [], [], []
     for week in range(cfg.n_weeks):
         trend = _trend(articles, week) * base
@@ -308,6 +330,8 @@ def _transactions(
         kind = rng.integers(0, 100, size=(n_cust, MAX_ITEMS))
         pick = rng.random((n_cust, MAX_ITEMS))
         channel_flip = rng.random((n_cust, MAX_ITEMS)) < 0.2
+        # Drawn only in this regime, so the repurchase regime's stream (and bytes) is unchanged.
+        redraw = rng.random((n_cust, MAX_ITEMS, REDRAWS)) if once else None
         for c in np.flatnonzero(visits):
             past = history[c]
             for slot in range(n_items[c]):
@@ -317,12 +341,18 @@ def _transactions(
                 elif past and kind[c, slot] < cfg.repurchase_pct + cfg.complement_pct:
                     recent = past[-3:]
                     a = int(partner[recent[int(pick[c, slot] * len(recent))]])
-                    if trend[a] == 0:  # partner not launched yet: fall back to popularity
+                    if trend[a] == 0 or (once and a in met[c]):  # not launched / already met
                         a = -1
                 if a < 0:
                     table = tables[cust_group[c]][cust_age[c]]
                     a = int(np.searchsorted(table, int(pick[c, slot] * table[-1]), "right"))
+                    if once:
+                        a = _unmet(table, a, met[c], redraw[c, slot])
+                        if a < 0:
+                            continue
                 past.append(a)
+                if once:
+                    met[c].add(a)
                 out_week.append(week)
                 out_day.append(int(days[c, slot]))
                 out_cust.append(int(c))
@@ -400,21 +430,30 @@ def generate(seed: int, cfg: SynthConfig | None = None, k: int = 12) -> dict[str
 
 
 def for_profile(tables: dict[str, pd.DataFrame], profile: Profile) -> dict[str, pd.DataFrame]:
-    """The generated H&M-shaped tables under the profile's file and column names."""
+    """The generated H&M-shaped tables under the profile's file and column names.
+
+    The segment columns become the profile's (`index_group_no` of the items, `age` of the
+    users), and a rating column is added where the profile reads ratings: every generated
+    interaction is a positive one, so its rating is at or above `min_rating`.
+    """
     user, item = {"customer_id": profile.user}, {"article_id": profile.item}
     inter = tables[TRANSACTIONS_FILE].rename(columns={**user, **item, "t_dat": profile.time})
     if profile.time_unit != "date":
-        seconds = pd.to_datetime(inter[profile.time]).astype("int64") // 10**9
+        # Unit-free: pandas 2 parses to nanoseconds, later versions may pick another resolution.
+        since = pd.to_datetime(inter[profile.time]) - pd.Timestamp("1970-01-01")
+        seconds = since // pd.Timedelta(seconds=1)
         inter[profile.time] = seconds * (1000 if profile.time_unit == "ms" else 1)
+    if profile.rating is not None:
+        lowest = 1.0 if profile.min_rating is None else profile.min_rating
+        inter[profile.rating] = lowest + 0.5 * (np.arange(len(inter)) % 3)
     out = {profile.interactions_file: inter}
-    if profile.items is not None:
-        out[profile.items.file] = tables[ARTICLES_FILE].rename(
-            columns={"article_id": profile.items.id}
-        )
-    if profile.users is not None:
-        out[profile.users.file] = tables[CUSTOMERS_FILE].rename(
-            columns={"customer_id": profile.users.id}
-        )
+    for table, native, key, segment in (
+        (profile.items, ARTICLES_FILE, "article_id", "index_group_no"),
+        (profile.users, CUSTOMERS_FILE, "customer_id", "age"),
+    ):
+        if table is not None:
+            names = {key: table.id} | ({segment: table.segment} if table.segment else {})
+            out[table.file] = tables[native].rename(columns=names)
     sub = {"customer_id": profile.submission_user, "prediction": profile.submission_prediction}
     out[profile.sample_submission_file] = tables[SAMPLE_SUBMISSION_FILE].rename(columns=sub)
     out[SOLUTION_FILE] = tables[SOLUTION_FILE].rename(columns=sub)
@@ -425,5 +464,10 @@ def write_synthetic(
     out_dir: Path, seed: int, profile: Profile, cfg: SynthConfig | None = None
 ) -> list[Path]:
     """Generate the synthetic set and write it to `out_dir`; returns the written paths."""
-    tables = for_profile(generate(seed, cfg, profile.k), profile)
+    cfg = cfg or SynthConfig.for_regime(profile.regime)
+    return write_tables(out_dir, for_profile(generate(seed, cfg, profile.k), profile))
+
+
+def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame]) -> list[Path]:
+    """Write each table as `out_dir/<name>` (UTF-8, LF); returns the written paths."""
     return [write_csv(df, out_dir / name) for name, df in tables.items()]
