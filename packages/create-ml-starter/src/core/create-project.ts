@@ -183,9 +183,9 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
     const projectFile = serializeProjectFile(
       buildProjectFile(manifest, names, image, description, plan),
     );
-    await writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
+    writeInside(staging, PROJECT_FILE_NAME, Buffer.from(projectFile, "utf8"));
     if (profileToml !== undefined)
-      await writeInside(staging, PROFILE_FILE_NAME, Buffer.from(profileToml, "utf8"));
+      writeInside(staging, PROFILE_FILE_NAME, Buffer.from(profileToml, "utf8"));
     if (inferred && copyData) {
       progress(`Copying your data into ${RAW_DATA_DIR}`);
       await copyDataInto(staging, inferred.files);

@@ -34,9 +34,9 @@ export async function copyDataInto(staging: string, files: DataFiles): Promise<s
   for (const source of dataFilesOf(files)) {
     const rel = `${RAW_DATA_DIR}/${path.basename(source)}`;
     const dest = safeJoin(staging, rel);
-    await assertRealParentInside(staging, dest);
+    assertRealParentInside(staging, dest);
     await mkdir(path.dirname(dest), { recursive: true });
-    await assertRealParentInside(staging, dest);
+    assertRealParentInside(staging, dest);
     await copyFile(source, dest, constants.COPYFILE_EXCL);
     written.push(rel);
   }

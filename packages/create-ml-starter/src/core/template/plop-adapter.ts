@@ -1,6 +1,6 @@
 // The only module that talks to node-plop. node-plop runs our actions in order and collects failures;
 // our own action types do the writing, so only `.hbs` files meet Handlebars and every write is contained.
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import nodePlop, { type CustomActionFunction, type NodePlopAPI } from "node-plop";
 import { MlStarterError } from "../errors.js";
 import type { PlannedFile } from "./plan-files.js";
@@ -81,12 +81,12 @@ export async function generateWithPlop(
   // node-plop turns a thrown error into a string: keep the original so callers see our typed errors.
   let firstError: Error | undefined;
   const action =
-    (work: (file: PlannedFile) => Promise<Uint8Array>): CustomActionFunction =>
+    (work: (file: PlannedFile) => Uint8Array): CustomActionFunction =>
     async (_answers, config) => {
       const file = config["file"] as PlannedFile;
       try {
         ensureNotAborted();
-        await writeInside(root, file.output, await work(file));
+        writeInside(root, file.output, work(file));
         await afterWrite();
         return file.output;
       } catch (error) {
@@ -95,13 +95,13 @@ export async function generateWithPlop(
       }
     };
   const transforms = { ...TRANSFORMS, ...hooks.transforms };
-  const copyFile = action(async (file) => {
-    const bytes = await readFile(file.source);
+  const copyFile = action((file) => {
+    const bytes = readFileSync(file.source);
     const transform = transforms[file.output];
     return transform ? Buffer.from(transform(bytes.toString("utf8")), "utf8") : bytes;
   });
-  const renderFile = action(async (file) => {
-    const template = await readFile(file.source, "utf8");
+  const renderFile = action((file) => {
+    const template = readFileSync(file.source, "utf8");
     assertKnownPlaceholders(template, file, data);
     const rendered = plop.renderString(template, data);
     const transform = transforms[file.output];

@@ -1,6 +1,5 @@
 import path from "node:path";
-import type { Dirent } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync, readFileSync, type Dirent } from "node:fs";
 import type { TemplateManifest } from "@ml-starter/schema";
 import { MlStarterError } from "../errors.js";
 import { suggestionHint } from "../../suggest/did-you-mean.js";
@@ -16,25 +15,49 @@ const isArchetypeDir = (e: Dirent) => e.isDirectory() && !e.name.startsWith("_")
 /** What `--help` and `--list` show of an archetype. */
 export type ArchetypeSummary = Pick<TemplateManifest, "id" | "title" | "description">;
 
-/** Every `templates/<id>/template.json`, validated; sorted by id. The one list of archetypes. */
-export async function loadRegistry(templatesRoot: string): Promise<Archetype[]> {
-  // The schema library (zod) is loaded only here, so `--help`, `--list` and `--version` never evaluate it.
-  const { TemplateManifestSchema, formatIssues } = await import("@ml-starter/schema");
-  let entries;
+interface ManifestText {
+  id: string;
+  dir: string;
+  file: string;
+  text: string;
+}
+
+/**
+ * The text of each archetype folder's template.json (folders without one are skipped); undefined when the
+ * templates folder is missing. Synchronous: a handful of small files, read before anything else can run.
+ */
+function readManifestTexts(templatesRoot: string): ManifestText[] | undefined {
+  let entries: Dirent[];
   try {
-    entries = await readdir(templatesRoot, { withFileTypes: true });
-  } catch (error) {
-    throw new MlStarterError("TEMPLATE_INVALID", `Templates not found at ${templatesRoot}.`, {
-      hint: "reinstall @ml-starter/create (in the monorepo: pnpm build)",
-      cause: error,
-    });
+    entries = readdirSync(templatesRoot, { withFileTypes: true });
+  } catch {
+    return undefined;
   }
-  const archetypes: Archetype[] = [];
+  const texts: ManifestText[] = [];
   for (const entry of entries.filter(isArchetypeDir)) {
     const dir = path.join(templatesRoot, entry.name);
     const file = path.join(dir, "template.json");
-    const text = await readFile(file, "utf8").catch(() => undefined);
-    if (text === undefined) continue;
+    try {
+      texts.push({ id: entry.name, dir, file, text: readFileSync(file, "utf8") });
+    } catch {
+      // not an archetype folder
+    }
+  }
+  return texts;
+}
+
+/** Every `templates/<id>/template.json`, validated; sorted by id. The one list of archetypes. */
+export async function loadRegistry(templatesRoot: string): Promise<Archetype[]> {
+  // The schema library (zod) is loaded only here, so `--help`, `--list` and `--version` never evaluate it.
+  const { TemplateManifestSchema, formatIssues } = await import("./manifest-schema.js");
+  const texts = readManifestTexts(templatesRoot);
+  if (texts === undefined) {
+    throw new MlStarterError("TEMPLATE_INVALID", `Templates not found at ${templatesRoot}.`, {
+      hint: "reinstall @ml-starter/create (in the monorepo: pnpm build)",
+    });
+  }
+  const archetypes: Archetype[] = [];
+  for (const { id, dir, file, text } of texts) {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -48,7 +71,7 @@ export async function loadRegistry(templatesRoot: string): Promise<Archetype[]> 
         `${file}: ${formatIssues(result.error).join("; ")}`,
       );
     }
-    if (result.data.id !== entry.name) {
+    if (result.data.id !== id) {
       throw new MlStarterError(
         "TEMPLATE_INVALID",
         `${file}: id "${result.data.id}" differs from its folder name.`,
@@ -65,13 +88,8 @@ export async function loadRegistry(templatesRoot: string): Promise<Archetype[]> 
  */
 export async function summarizeRegistry(templatesRoot: string): Promise<ArchetypeSummary[]> {
   const summaries: ArchetypeSummary[] = [];
-  const entries = await readdir(templatesRoot, { withFileTypes: true }).catch(() => undefined);
-  for (const entry of entries?.filter(isArchetypeDir) ?? []) {
-    const text = await readFile(
-      path.join(templatesRoot, entry.name, "template.json"),
-      "utf8",
-    ).catch(() => undefined);
-    if (text === undefined) continue;
+  const texts = readManifestTexts(templatesRoot);
+  for (const { id: folder, text } of texts ?? []) {
     let json: Partial<Record<keyof ArchetypeSummary, unknown>> | undefined;
     try {
       json = JSON.parse(text) as typeof json;
@@ -83,13 +101,13 @@ export async function summarizeRegistry(templatesRoot: string): Promise<Archetyp
       typeof id !== "string" ||
       typeof title !== "string" ||
       typeof description !== "string" ||
-      id !== entry.name
+      id !== folder
     ) {
       return (await loadRegistry(templatesRoot)).map((a) => a.manifest);
     }
     summaries.push({ id, title, description });
   }
-  if (entries === undefined) await loadRegistry(templatesRoot); // throws the "Templates not found" error
+  if (texts === undefined) await loadRegistry(templatesRoot); // throws the "Templates not found" error
   return summaries.sort((a, b) => a.id.localeCompare(b.id));
 }
 

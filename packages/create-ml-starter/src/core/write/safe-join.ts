@@ -1,5 +1,5 @@
 import path from "node:path";
-import { realpath } from "node:fs/promises";
+import { realpathSync } from "node:fs";
 import { MlStarterError } from "../errors.js";
 import { WINDOWS_RESERVED } from "../inputs/reserved-names.js";
 
@@ -33,10 +33,10 @@ export function safeJoin(root: string, rel: string, pathApi: path.PlatformPath =
   return joined;
 }
 
-async function nearestExisting(dir: string): Promise<string> {
+function nearestExisting(dir: string): string {
   for (let current = dir; ; current = path.dirname(current)) {
     try {
-      return await realpath(current);
+      return realpathSync.native(current);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT" || path.dirname(current) === current)
         throw error;
@@ -49,9 +49,9 @@ async function nearestExisting(dir: string): Promise<string> {
  * parent is created, must stay inside the root's real path: a symlink planted in the staged tree cannot
  * redirect a write, or even a mkdir, outside it.
  */
-export async function assertRealParentInside(root: string, file: string): Promise<void> {
-  const realRoot = await realpath(root);
-  const realParent = await nearestExisting(path.dirname(file));
+export function assertRealParentInside(root: string, file: string): void {
+  const realRoot = realpathSync.native(root);
+  const realParent = nearestExisting(path.dirname(file));
   const back = path.relative(realRoot, realParent);
   if (back.startsWith("..") || path.isAbsolute(back)) {
     throw forbidden(
