@@ -17,7 +17,7 @@ export function writeInside(root: string, rel: string, bytes: Uint8Array): strin
   assertRealParentInside(root, file);
   const fd = openSync(file, "wx");
   try {
-    for (let offset = 0; offset < bytes.length; )
+    for (let offset = 0; offset < bytes.length;)
       offset += writeSync(fd, bytes, offset, bytes.length - offset);
   } finally {
     closeSync(fd);
