@@ -330,7 +330,7 @@ describe("the generated project's .github/workflows/verify.yml", () => {
     expect(stepsOf(verify).some((s) => s.run === "uv sync --locked")).toBe(true);
   });
 
-  it("uses a uv that satisfies every archetype's [tool.uv] required-version", () => {
+  it("uses a uv that satisfies every archetype's [tool.uv] required-version, and pins what uv add adds", () => {
     for (const id of manifestIds(TEMPLATES_DIR)) {
       // The archetype's own pyproject wins over one from the layers it extends (e.g. _tabular).
       const manifest = JSON.parse(
@@ -346,6 +346,8 @@ describe("the generated project's .github/workflows/verify.yml", () => {
       const required = /required-version\s*=\s*"==(\d+\.\d+)\.\*"/.exec(pyproject)?.[1];
       expect(required, `${id}: required-version`).toBeDefined();
       expect(UV_VERSION.startsWith(`${required}.`), id).toBe(true);
+      // `uv add <pkg>` then writes `pkg==x.y.z`, keeping the exact-pins promise (uv >= 0.13 reads it).
+      expect(pyproject, `${id}: [tool.uv] add-bounds`).toMatch(/^add-bounds = "exact"$/m);
     }
   });
 
