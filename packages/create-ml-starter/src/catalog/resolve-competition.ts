@@ -13,9 +13,9 @@ export const PROFILE_FILE_NAME = "competition.toml";
 export async function resolveCompetition(
   catalogRoot: string,
   manifest: TemplateManifest,
-  requested: string | undefined,
+  requested: string | Competition | undefined,
 ): Promise<Competition | undefined> {
-  const slug = requested ?? manifest.profile;
+  const slug = typeof requested === "object" ? requested.slug : (requested ?? manifest.profile);
   if (slug === undefined) return undefined;
   if (manifest.profile === undefined) {
     throw new MlStarterError(
@@ -23,7 +23,8 @@ export async function resolveCompetition(
       `The ${manifest.id} archetype does not take a competition profile yet.`,
     );
   }
-  const found = await loadCompetition(catalogRoot, slug);
+  const found =
+    typeof requested === "object" ? requested : await loadCompetition(catalogRoot, slug);
   if (found.profile.archetype !== manifest.id) {
     throw new MlStarterError(
       "INVALID_OPTION",

@@ -197,7 +197,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     const result = await createProject({
       targetDir: dir,
       archetype,
-      ...(competition !== undefined ? { competition: competition.slug } : {}),
+      registry,
+      ...(competition !== undefined ? { competition } : {}),
       ...(inferred !== undefined ? { inferred, copyData: args.fromData?.copyData ?? true } : {}),
       cwd: io.cwd,
       git: args.git,

@@ -14,7 +14,7 @@ import {
   PROJECT_FILE_NAME,
   serializeProjectFile,
 } from "./template/project-file.js";
-import { findArchetype, loadRegistry } from "./template/registry.js";
+import { findArchetype, loadRegistry, type Archetype } from "./template/registry.js";
 import { applyUmask, createStaging, removeStaging, sweepStaleStaging } from "./write/staging.js";
 import { inspectTarget } from "./write/target.js";
 import { defaultCatalogRoot, defaultTemplatesRoot } from "./template/templates-root.js";
@@ -48,13 +48,18 @@ export interface CreateProjectOptions {
   install?: boolean;
   /** Validate every input and plan every file, then stop: nothing is written (`--dry-run`). */
   dryRun?: boolean;
-  /** Catalog slug whose profile becomes `competition.toml`; defaults to the archetype's canonical one. */
-  competition?: string;
+  /**
+   * Catalog slug (or the entry already loaded by the caller) whose profile becomes `competition.toml`;
+   * defaults to the archetype's canonical one.
+   */
+  competition?: string | Competition;
   /** A profile inferred from the user's files (`--from-data`): written instead of a catalog entry. */
   inferred?: AnyInferred;
   /** With `inferred`: copy the user's files into data/raw (default true; capped, see copy-data.ts). */
   copyData?: boolean;
   templatesRoot?: string;
+  /** The archetypes of `templatesRoot` when the caller has loaded them (the CLI): validated once. */
+  registry?: readonly Archetype[];
   catalogRoot?: string;
   signal?: AbortSignal;
   onProgress?: (message: string) => void;
@@ -100,7 +105,8 @@ export async function createProject(options: CreateProjectOptions): Promise<Crea
       : path.basename(target),
     lockedPackageNames(templatesRoot),
   );
-  const { manifest, dir } = findArchetype(await loadRegistry(templatesRoot), options.archetype);
+  const registry = options.registry ?? (await loadRegistry(templatesRoot));
+  const { manifest, dir } = findArchetype(registry, options.archetype);
   const image = checkImageReference(options.devcontainerImage ?? manifest.devcontainer.image);
   const description = checkDescription(options.description ?? manifest.description);
   const { inferred } = options;

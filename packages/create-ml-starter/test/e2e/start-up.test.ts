@@ -80,3 +80,46 @@ describe("start-up of the built bin", () => {
     expect(code.some((c) => c.includes(HEAVY["node-plop / handlebars"]))).toBe(true);
   });
 });
+
+/** Preloaded: logs every read of a template.json or a catalog .toml to TRACE_FILE, one path per line. */
+const READ_TRACER = `import fs from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
+const watched = (p) => /template\\.json$|catalog[\\\\/][^\\\\/]+\\.toml$/.test(String(p));
+const log = (p) => { if (watched(p)) fs.appendFileSync(process.env.TRACE_FILE, String(p) + "\\n"); };
+const readSync = fs.readFileSync;
+fs.readFileSync = (p, ...rest) => { log(p); return readSync(p, ...rest); };
+const read = fs.promises.readFile;
+fs.promises.readFile = (p, ...rest) => { log(p); return read(p, ...rest); };
+syncBuiltinESMExports();
+`;
+
+describe("one scaffold reads its inputs once", () => {
+  it("each template.json and the chosen catalog entry are read (and validated) once", async () => {
+    const tracer = path.join(tmp.path, "tracer.mjs");
+    const trace = path.join(tmp.path, "reads.txt");
+    await writeFile(tracer, READ_TRACER);
+    await writeFile(trace, "");
+    const result = await run(
+      process.execPath,
+      [
+        "--import",
+        pathToFileURL(tracer).href,
+        BUILT_CLI,
+        path.join(tmp.path, "proj"),
+        "--competition",
+        "titanic",
+        "--no-git",
+        "--no-install",
+        "--no-interactive",
+      ],
+      { env: { TRACE_FILE: trace } },
+    );
+    expect(result.exitCode, result.stderr).toBe(0);
+    const reads = (await readFile(trace, "utf8")).split("\n").filter(Boolean);
+    const count = (suffix: string) => reads.filter((p) => p.endsWith(suffix)).length;
+    const manifests = reads.filter((p) => p.endsWith("template.json"));
+    expect(manifests.length).toBeGreaterThan(1);
+    expect(new Set(manifests).size, reads.join("\n")).toBe(manifests.length);
+    expect(count(`${path.sep}titanic.toml`), reads.join("\n")).toBe(1);
+  });
+});

@@ -111,7 +111,7 @@ export async function summarizeRegistry(templatesRoot: string): Promise<Archetyp
   return summaries.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export function findArchetype(registry: Archetype[], id: string): Archetype {
+export function findArchetype(registry: readonly Archetype[], id: string): Archetype {
   const found = registry.find((a) => a.manifest.id === id);
   if (found) return found;
   const ids = registry.map((a) => a.manifest.id);
