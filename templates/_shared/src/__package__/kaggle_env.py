@@ -72,3 +72,10 @@ def publish_submission(path: Path, env: Mapping[str, str] | None = None) -> Path
     if target.resolve() == path.resolve():
         return None
     return write_bytes(path.read_bytes(), target)
+
+
+def publish(submission: Path) -> None:
+    """:func:`publish_submission`, saying where the copy went (a command's last line)."""
+    copied = publish_submission(submission)
+    if copied is not None:
+        print(f"copied the submission to {copied} (where Kaggle reads it)")

@@ -34,11 +34,12 @@ from .cli_common import (
     add_score_download_submit,
     add_synth,
     out_dir_of,
-    publish,
     run,
     shared_options,
     submit_command,
 )
+from .cli_parts import add_kaggle_bundle
+from .kaggle_env import publish
 from .profile import load_profile
 
 
@@ -84,14 +85,6 @@ def _submission_model() -> str:
     return SUBMISSION_MODEL
 
 
-def _cmd_kaggle_bundle(args: argparse.Namespace) -> int:
-    from .kaggle_bundle import kaggle_bundle
-
-    profile = load_profile(args.profile)
-    user = args.user or os.environ.get("KAGGLE_USERNAME")
-    return kaggle_bundle(Path("."), args.out or Path("dist") / "kaggle", profile.slug, user)
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and for shell completion tools)."""
     parser = argparse.ArgumentParser(
@@ -125,14 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_score_download_submit(sub, common, data, submit_command(_submission_model))
 
-    p = sub.add_parser(
-        "kaggle-bundle",
-        parents=[common],
-        help="write wheels + inference script for a notebook without internet (dist/kaggle)",
-    )
-    p.add_argument("--out", type=Path, default=None, help="bundle folder (default: dist/kaggle)")
-    p.add_argument("--user", default=None, help="Kaggle username (default: $KAGGLE_USERNAME)")
-    p.set_defaults(func=_cmd_kaggle_bundle)
+    add_kaggle_bundle(sub, common)
     return parser
 
 

@@ -1,6 +1,6 @@
 """The command-line parts every engine shares: ``synth``, ``score``, ``download``, the
-``--profile`` and ``--data-dir`` options, the outputs folder, Kaggle's copy of the submission,
-and the error boundary that turns failures into one line and an exit code.
+``--profile`` and ``--data-dir`` options, the outputs folder, and the error boundary that turns
+failures into one line and an exit code.
 
 Each engine's ``cli.py`` pins the thread pools, then builds its parser from these; they import
 numpy and pandas only inside the commands. ``.profile``, ``.synth`` and ``.submission`` are the
@@ -12,7 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .kaggle_env import publish_submission, refuse_input_write, working_root
+from .cli_parts import profile_option
+from .kaggle_env import refuse_input_write, working_root
 from .profile import ProfileError, load_profile
 
 EXIT_FAILED = 1
@@ -35,12 +36,6 @@ def out_dir_of(args: argparse.Namespace) -> Path:
     out_dir = args.out if args.out is not None else working_root() / "outputs"
     refuse_input_write(out_dir)
     return out_dir
-
-
-def publish(submission: Path) -> None:
-    copied = publish_submission(submission)
-    if copied is not None:
-        print(f"copied the submission to {copied} (where Kaggle reads it)")
 
 
 def cmd_score(args: argparse.Namespace) -> int:
@@ -77,13 +72,7 @@ def submit_command(model: Callable[[], str]) -> Callable[[argparse.Namespace], i
 
 def shared_options() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The ``--profile`` and ``--data-dir`` parent parsers."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--profile",
-        type=Path,
-        default=None,
-        help="competition profile (default: ./competition.toml, else the project's own)",
-    )
+    common = profile_option()
     data = argparse.ArgumentParser(add_help=False)
     data.add_argument(
         "--data-dir",

@@ -7,20 +7,9 @@ Engines share it: a profile here needs only ``files`` (name → file), ``slug`` 
 from collections.abc import Callable
 from pathlib import Path
 
+from .data_folder import require_files, user_files
 from .kaggle_env import kaggle_input_dir, working_root
 from .profile import Profile
-
-
-class DataError(ValueError):
-    """A data file that does not match the profile."""
-
-
-def find_file(directory: Path, name: str) -> Path | None:
-    """``directory/name``, or its zipped form ``name.zip`` (Kaggle ships both)."""
-    for candidate in (directory / name, directory / f"{name}.zip"):
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def data_root() -> Path:
@@ -28,38 +17,10 @@ def data_root() -> Path:
     return working_root() / "data"
 
 
-def user_files(directory: Path) -> list[str]:
-    """Names of the files someone put in ``directory`` (hidden files and READMEs aside)."""
-    if not directory.is_dir():
-        return []
-    return sorted(
-        p.name
-        for p in directory.iterdir()
-        if p.is_file() and not p.name.startswith(".") and not p.name.lower().startswith("readme")
-    )
-
-
 def require_complete(directory: Path, profile: Profile) -> None:
-    """Stop, naming what is missing, when a real-data folder lacks a file train needs.
-
-    A half-filled folder (train.csv alone, or Kaggle's one-zip bundle copied in) is a mistake
-    to report, never a reason to fall back to synthetic data without saying so.
-    """
+    """Stop, naming what is missing, when a real-data folder lacks a file train needs."""
     needed = [profile.files["train"]] + ([profile.files["test"]] if "test" in profile.files else [])
-    missing = [name for name in needed if find_file(directory, name) is None]
-    if not missing:
-        return
-    present = user_files(directory)
-    bundles = [n for n in present if n.endswith(".zip") and n[:-4] not in profile.files.values()]
-    hint = (
-        f"{bundles[0]} looks like Kaggle's bundle of every file: unzip it into {directory}"
-        if bundles
-        else "run `download` or copy the competition files there"
-    )
-    raise DataError(
-        f"{directory}: {', '.join(missing)} not found (it has: {', '.join(present) or 'nothing'}); "
-        f"{hint}"
-    )
+    require_files(directory, needed, profile.files.values())
 
 
 def choose_data(

@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 
 from . import config as cfg
+from .data_folder import require_files, user_files
+from .kaggle_env import kaggle_input_dir, working_root
 from .profile import Profile
 
 ORDER_DTYPES = {
@@ -176,24 +178,29 @@ def resolve_data_dir(
     profile: Profile | None = None,
     rules: bool = False,
 ) -> tuple[Path, str]:
-    """Pick the data to use: an explicit directory, else ``data/raw`` if complete, else synthetic.
+    """Pick the data: ``--data-dir``, else the attached competition in a Kaggle notebook, else
+    ``data/raw`` as soon as anything is in it, else synthetic (generated on demand, so ``train``
+    works on a fresh clone). A real-data folder must hold every file the command reads.
 
-    Returns the directory and the dataset label written to ``metrics.json``. Synthetic data (in
-    the profile's layout) is generated on demand so ``train`` works on a fresh clone.
+    Returns the directory and the dataset label written to ``metrics.json``.
     """
     needs = needed_files(profile, rules)
+    known = list(profile.files.values()) if profile is not None else list(cfg.TRAINING_FILES)
+    if data_dir is None and profile is not None:
+        data_dir = kaggle_input_dir(profile.slug)
     if data_dir is not None:
-        if not (has_files(data_dir, needs) or has_files(data_dir)):  # real, or synthetic
-            raise FileNotFoundError(f"{data_dir} lacks {', '.join(needs)} (plain or .zip)")
+        if locate(data_dir, cfg.SOLUTION) is not None and has_files(data_dir):
+            return data_dir, "synthetic"  # our own set, in Instacart's tables
+        require_files(data_dir, needs, known)
         return data_dir, "synthetic" if locate(data_dir, cfg.SOLUTION) else "raw"
-    if has_files(cfg.RAW_DIR, needs):
-        return cfg.RAW_DIR, "raw"
-    if not has_files(cfg.SYNTHETIC_DIR, needs):
+    raw = working_root() / cfg.RAW_DIR
+    if user_files(raw):
+        require_files(raw, needs, known)
+        return raw, "raw"
+    synthetic = working_root() / cfg.SYNTHETIC_DIR
+    if not has_files(synthetic, needs):
         from .synth import write_synthetic
 
-        log(
-            f"note: no competition files in {cfg.RAW_DIR}; "
-            f"generating {cfg.SYNTHETIC_DIR} (seed {seed})"
-        )
-        write_synthetic(cfg.SYNTHETIC_DIR, seed, profile=profile)
-    return cfg.SYNTHETIC_DIR, "synthetic"
+        log(f"note: no competition files in {raw}; generating {synthetic} (seed {seed})")
+        write_synthetic(synthetic, seed, profile=profile)
+    return synthetic, "synthetic"

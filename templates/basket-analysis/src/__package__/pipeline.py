@@ -53,6 +53,7 @@ def metrics_document(f1_by_model: Mapping[str, float], dataset: str, seed: int) 
     return {
         "archetype": cfg.ARCHETYPE,
         "dataset": dataset,
+        "metric": "f1",
         "models": {name: {"f1": round(float(v), 6)} for name, v in f1_by_model.items()},
         "schema_version": cfg.SCHEMA_VERSION,
         "seed": seed,

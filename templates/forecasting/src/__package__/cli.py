@@ -1,4 +1,5 @@
-"""Command-line interface: ``synth``, ``train``, ``predict``, ``score``, ``download``, ``submit``.
+"""Command-line interface: ``synth``, ``train``, ``predict``, ``score``, ``download``, ``submit``,
+``kaggle-bundle``.
 
 The thread variables are set before anything imports numpy, pandas or lightgbm (those modules
 are imported lazily inside the commands): BLAS and OpenMP read them once, at load time, and one
@@ -6,8 +7,9 @@ thread is what makes runs repeatable.
 
 Exit codes: 0 ok; 1 a run failed (missing or mismatched data, bad submission); 2 usage or an
 invalid ``competition.toml``; 3 Kaggle refused the download (rules not accepted); 4 the download
-would overwrite different files already in the data folder (``--force`` replaces them); 5
-``submit`` refused a submission made from synthetic data.
+would overwrite different files already in the data folder (``--force`` replaces them), or
+``kaggle-bundle`` would write into a folder holding files it did not write; 5 ``submit``
+refused a submission made from synthetic data.
 """
 
 import os
@@ -32,11 +34,12 @@ from .cli_common import (
     add_score_download_submit,
     add_synth,
     out_dir_of,
-    publish,
     run,
     shared_options,
     submit_command,
 )
+from .cli_parts import add_kaggle_bundle
+from .kaggle_env import publish
 from .profile import load_profile
 
 #: backtest.MODELS, written out: importing it here would load numpy before the threads are pinned.
@@ -123,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_predict)
 
     add_score_download_submit(sub, common, data, submit_command(_submission_model))
+    add_kaggle_bundle(sub, common)
     return parser
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .data_source import DataError, find_file
+from .data_folder import DataError, find_file
 from .profile import Profile
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data_source import DataError
+from .data_folder import DataError
 from .io import write_csv
 from .metric import METRICS, Decision
 from .profile import Profile

@@ -1,8 +1,13 @@
-"""Command line: synth, train, predict, score and download.
+"""Command line: synth, train, predict, score, download, submit and kaggle-bundle.
 
 Exit codes: 0 ok; 1 a run failed (missing or mismatched data, a submission trained on the real
-data given to `score`); 2 usage or an invalid competition.toml; 3 Kaggle refused the download
-(rules not accepted); 4 the download would overwrite different files (`--force` replaces them).
+data given to `score`, a path inside Kaggle's read-only input); 2 usage or an invalid
+competition.toml; 3 Kaggle refused the download (rules not accepted); 4 the download would
+overwrite different files (`--force` replaces them), or kaggle-bundle would write into a folder
+holding files it did not write; 5 `submit` refused a submission made from synthetic data.
+
+In a Kaggle notebook every default folder is under /kaggle/working and the attached competition
+is the default data (kaggle_env.py).
 
 The thread variables are set before anything imports numpy, scikit-learn or LightGBM:
 BLAS/OpenMP pools read them once at load time, and one thread is what makes results
@@ -27,6 +32,7 @@ import time  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from .cli_parts import add_kaggle_bundle, profile_option  # noqa: E402
 from .constants import (  # noqa: E402
     ARCHETYPE,
     DEFAULT_SEED,
@@ -39,26 +45,41 @@ from .constants import (  # noqa: E402
     SUBMISSION_FILE,
     SYNTHETIC_DIR,
 )
+from .data_folder import require_files, user_files  # noqa: E402
+from .kaggle_env import kaggle_input_dir, publish, refuse_input_write, working_root  # noqa: E402
 from .profile import Profile, ProfileError, load_profile  # noqa: E402
 
 EXIT_FAILED = 1
+#: The model whose submission train writes (and submit sends).
+SUBMISSION_MODEL = "two_stage"
+
+
+def _writable(path: Path | None, default: Path) -> Path:
+    """`path`, else `default` under the working root; never inside Kaggle's input."""
+    path = path if path is not None else working_root() / default
+    refuse_input_write(path)
+    return path
 
 
 def _resolve_data_dir(profile: Profile, data_dir: Path | None, seed: int) -> tuple[Path, str]:
-    """Pick the data: --data-dir, else data/raw with the competition files, else data/synthetic
+    """Pick the data: --data-dir, else the attached competition in a Kaggle notebook, else
+    data/raw as soon as anything is in it (it must then hold every file), else data/synthetic
     (generated on first use). Returns (directory, "raw" | "synthetic")."""
     from .data import has_competition_files
     from .synth import write_synthetic
 
     if data_dir is None:
-        if has_competition_files(RAW_DIR, profile):
-            return RAW_DIR, "raw"
-        data_dir = SYNTHETIC_DIR
+        data_dir = kaggle_input_dir(profile.slug)
+    if data_dir is None:
+        raw = working_root() / RAW_DIR
+        if user_files(raw):
+            require_files(raw, profile.files, profile.files)
+            return raw, "raw"
+        data_dir = working_root() / SYNTHETIC_DIR
         if not has_competition_files(data_dir, profile):
-            print(f"note: no competition files in {RAW_DIR}; generating {data_dir} (seed {seed})")
+            print(f"note: no competition files in {raw}; generating {data_dir} (seed {seed})")
             write_synthetic(data_dir, seed, profile)
-    if not has_competition_files(data_dir, profile):
-        raise FileNotFoundError(f"{data_dir} lacks one of {', '.join(profile.files)}")
+    require_files(data_dir, profile.files, profile.files)
     source = "synthetic" if (data_dir / SOLUTION_FILE).is_file() else "raw"
     return data_dir, source
 
@@ -138,7 +159,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
     profile = load_profile(args.profile)
     seed = profile.seed if args.seed is None else args.seed
-    for path in write_synthetic(args.out, seed, profile):
+    for path in write_synthetic(_writable(args.out, SYNTHETIC_DIR), seed, profile):
         print(f"wrote {path}")
     return 0
 
@@ -151,6 +172,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     profile = load_profile(args.profile)
     seed = profile.seed if args.seed is None else args.seed
+    out = _writable(args.out, OUTPUTS_DIR)
     start = time.perf_counter()
     ds, data_dir = _load(profile, args.data_dir, seed)
     first, last = week_dates(ds, ds.last_week)
@@ -160,11 +182,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         extra = "".join(f"  {k} {v:.4f}" for k, v in metrics.items() if k != "map_at_k")
         print(f"  {model:<14} MAP@{profile.k} {metrics['map_at_k']:.4f}{extra}")
     # One set: an interrupted run leaves the previous outputs as they were (output_set.py).
-    with staged_outputs(args.out) as stage:
+    with staged_outputs(out) as stage:
         write_json(
             {
                 "archetype": ARCHETYPE,
                 "dataset": ds.source,
+                "metric": "map_at_k",
                 # Rounded so the JSON text is the same on every OS (the last float bits can differ).
                 "models": {m: {k: round(v, 6) for k, v in r.items()} for m, r in results.items()},
                 "schema_version": SCHEMA_VERSION,
@@ -173,22 +196,25 @@ def cmd_train(args: argparse.Namespace) -> int:
             stage / METRICS_FILE,
         )
         _write_submission(
-            ds, profile, data_dir, stage, "two_stage", seed, args.sources, shown=args.out
+            ds, profile, data_dir, stage, SUBMISSION_MODEL, seed, args.sources, shown=out
         )
-    print(f"wrote {args.out / METRICS_FILE}")
+    print(f"wrote {out / METRICS_FILE}")
     print(f"done in {time.perf_counter() - start:.1f}s")
+    publish(out / SUBMISSION_FILE)
     return 0
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
     from .output_set import finish_interrupted
 
-    finish_interrupted(args.out)  # a hard stop during train's move-in: complete that set first
+    out = _writable(args.out, OUTPUTS_DIR)
+    finish_interrupted(out)  # a hard stop during train's move-in: complete that set first
     profile = load_profile(args.profile)
     start = time.perf_counter()
     ds, data_dir = _load(profile, args.data_dir, profile.seed)
-    _write_submission(ds, profile, data_dir, args.out, args.model, profile.seed, args.sources)
+    path = _write_submission(ds, profile, data_dir, out, args.model, profile.seed, args.sources)
     print(f"done in {time.perf_counter() - start:.1f}s")
+    publish(path)
     return 0
 
 
@@ -207,20 +233,21 @@ def cmd_score(args: argparse.Namespace) -> int:
     from .submission import read_predictions
 
     profile = load_profile(args.profile)
-    if not args.solution.is_file():
-        raise FileNotFoundError(f"{args.solution} not found (run `synth` first)")
+    solution = args.solution or working_root() / SYNTHETIC_DIR / SOLUTION_FILE
+    if not solution.is_file():
+        raise FileNotFoundError(f"{solution} not found (run `synth` first)")
     if trained_on(args.submission) == "raw":
         raise ValueError(
             f"{args.submission} was trained on the real data (see {METRICS_FILE} beside it): "
-            f"its users and week are not those of {args.solution}; submit it on Kaggle instead"
+            f"its users and week are not those of {solution}; submit it on Kaggle instead"
         )
-    truth = read_predictions(args.solution, profile)
+    truth = read_predictions(solution, profile)
     predictions = read_predictions(args.submission, profile)
     if not truth.keys() & predictions.keys():
-        raise ValueError(f"{args.submission} has no user of {args.solution}: nothing to score")
+        raise ValueError(f"{args.submission} has no user of {solution}: nothing to score")
     buyers = sum(1 for items in truth.values() if items)
     score = mapk(truth, predictions, profile.k)
-    print(f"MAP@{profile.k} {score:.6f} ({buyers:,} buyers in {args.solution})")
+    print(f"MAP@{profile.k} {score:.6f} ({buyers:,} buyers in {solution})")
     return 0
 
 
@@ -229,7 +256,14 @@ def cmd_download(args: argparse.Namespace) -> int:
 
     profile = load_profile(args.profile)
     files = args.files or list(profile.files)
-    return download(profile.slug, args.data_dir, force=args.force, files=files)
+    return download(profile.slug, _writable(args.data_dir, RAW_DIR), force=args.force, files=files)
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    from .submit import submit
+
+    profile = load_profile(args.profile)
+    return submit(profile.slug, _writable(args.out, OUTPUTS_DIR), SUBMISSION_MODEL)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -239,14 +273,11 @@ def build_parser() -> argparse.ArgumentParser:
         "baselines, a two-stage ranker and a submission.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--profile",
-        type=Path,
-        default=None,
-        help="competition profile (default: ./competition.toml, else the project's own)",
+    common = profile_option()
+    data_help = (
+        "input directory (default: the attached competition in a Kaggle notebook, else "
+        f"{RAW_DIR} when anything is in it, else {SYNTHETIC_DIR})"
     )
-    data_help = f"input directory (default: {RAW_DIR} if it has the files, else {SYNTHETIC_DIR})"
     seed_help = f"random seed (default: the profile's, else {DEFAULT_SEED})"
     sources = argparse.ArgumentParser(add_help=False)
     sources_help = "candidate sources of the two-stage model (default: the profile's [candidates])"
@@ -254,9 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("synth", parents=[common], help="write the synthetic data set")
     p.add_argument("--seed", type=int, default=None, help=seed_help)
-    p.add_argument(
-        "--out", type=Path, default=SYNTHETIC_DIR, help=f"folder (default {SYNTHETIC_DIR})"
-    )
+    p.add_argument("--out", type=Path, default=None, help=f"folder (default {SYNTHETIC_DIR})")
     p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser(
@@ -265,7 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="validate all models, write metrics.json and a submission",
     )
     p.add_argument("--seed", type=int, default=None, help=seed_help)
-    p.add_argument("--out", type=Path, default=OUTPUTS_DIR, help=f"outputs (default {OUTPUTS_DIR})")
+    p.add_argument("--out", type=Path, default=None, help=f"outputs (default {OUTPUTS_DIR})")
     p.add_argument("--data-dir", type=Path, default=None, help=data_help)
     p.set_defaults(func=cmd_train)
 
@@ -274,7 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common, sources],
         help="retrain on all weeks and write submission.csv only",
     )
-    p.add_argument("--out", type=Path, default=OUTPUTS_DIR, help=f"outputs (default {OUTPUTS_DIR})")
+    p.add_argument("--out", type=Path, default=None, help=f"outputs (default {OUTPUTS_DIR})")
     p.add_argument("--data-dir", type=Path, default=None, help=data_help)
     p.add_argument("--model", choices=MODEL_NAMES, default="two_stage")
     p.set_defaults(func=cmd_predict)
@@ -283,13 +312,15 @@ def build_parser() -> argparse.ArgumentParser:
         "score", parents=[common], help="score a submission against the synthetic solution"
     )
     p.add_argument("submission", type=Path)
-    p.add_argument("--solution", type=Path, default=SYNTHETIC_DIR / SOLUTION_FILE)
+    p.add_argument(
+        "--solution", type=Path, default=None, help=f"(default {SYNTHETIC_DIR / SOLUTION_FILE})"
+    )
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser(
         "download", parents=[common], help="fetch the profile's files (not images/) into data/raw"
     )
-    p.add_argument("--data-dir", type=Path, default=RAW_DIR, help=f"target (default {RAW_DIR})")
+    p.add_argument("--data-dir", type=Path, default=None, help=f"target (default {RAW_DIR})")
     p.add_argument(
         "--files", nargs="+", default=None, metavar="FILE", help="default: the profile's"
     )
@@ -297,6 +328,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace files that differ from the download"
     )
     p.set_defaults(func=cmd_download)
+
+    p = sub.add_parser(
+        "submit", parents=[common], help="send outputs/submission.csv of a real-data run to Kaggle"
+    )
+    p.add_argument("--out", type=Path, default=None, help="outputs folder of the run")
+    p.set_defaults(func=cmd_submit)
+
+    add_kaggle_bundle(sub, common)
     return parser
 
 
