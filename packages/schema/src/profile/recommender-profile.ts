@@ -11,6 +11,7 @@ export const RECOMMENDER_METRICS = ["map_at_k", "recall_at_k"] as const;
 export const CANDIDATE_SOURCES = [
   "repurchase",
   "recent_popular_unseen",
+  "all_time_popular_unseen",
   "covisitation",
   "segment_popular",
 ] as const;

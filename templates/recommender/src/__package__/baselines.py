@@ -1,6 +1,6 @@
 """Naive baselines, integer-only so their outputs are byte-identical on every OS.
 
-- `popular`: the history's global best sellers for everyone.
+- `popular`: the all-time best sellers (every week before the target) for everyone.
 - `recent_popular`: last week's best sellers for everyone (what H&M's sample submission does).
 - `recent_unseen`: last week's best sellers the user has not interacted with yet (strong where
   a user meets an item once: views, ratings, sessions).
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .popularity import popular_ranking, recent_purchases, unseen_head
+from .popularity import all_time_ranking, popular_ranking, recent_purchases, unseen_head
 from .ranking import fill_top_k
 from .snapshot import Snapshot
 
@@ -23,10 +23,8 @@ NAIVE_MODELS = ("popular", "recent_popular", "recent_unseen", "repurchase")
 
 
 def predict_popular(snap: Snapshot, customers: np.ndarray, k: int) -> np.ndarray:
-    """The history's top k for every customer (ties: last week's count, then code)."""
-    total = np.bincount(snap.tx["art"].to_numpy(), minlength=snap.n_articles)
-    codes = np.arange(snap.n_articles)
-    top = np.lexsort((codes, -total))[:k]
+    """The all-time top k (every week before the target one) for every customer."""
+    top = all_time_ranking(snap)[:k]
     return np.tile(top, (len(customers), 1))
 
 

@@ -7,7 +7,9 @@ identical on every OS):
   who bought both within the last 8 weeks);
 - `segment_popular`: last week's top 12 in the customer's segment (age bucket);
 - `recent_popular_unseen`: the top 20 of the time-decayed last 4 weeks the customer has not
-  met yet (what wins where a user meets an item once).
+  met yet (what wins where a user meets an item once);
+- `all_time_popular_unseen`: the top 30 of the whole past the customer has not met yet (the
+  classics: on ratings data most of a week's positives are old, widely-liked items).
 Last week's global top 20 is always added: it is also every list's back-fill.
 
 What the candidates miss caps what the ranker can reach, hence `candidate_recall`.
@@ -21,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .popularity import (
+    all_time_ranking,
     decayed_ranking,
     popular_ranking,
     recent_purchases,
@@ -47,6 +50,7 @@ class CandidateConfig:
     age_weeks: int = 1
     n_unseen: int = 20
     unseen_decay_weeks: int = 4
+    n_all_time: int = 30
     chunk_customers: int = 200_000  # customers per block when counting co-purchase pairs
 
 
@@ -56,7 +60,8 @@ def cooccurrence(snap: Snapshot, cfg: CandidateConfig) -> pd.DataFrame:
     Returns `art`, `other`, `count` (number of customers who bought both), keeping the top
     `cfg.cooc_keep_per_article` partners per article, ordered by art, count desc, other.
     """
-    recent = snap.tx[snap.tx["week"] >= snap.target_week - cfg.cooc_weeks]
+    past = snap.past if cfg.cooc_weeks > snap.target_week - int(snap.tx["week"].min()) else snap.tx
+    recent = past[past["week"] >= snap.target_week - cfg.cooc_weeks]
     items = recent_purchases(recent, cfg.cooc_items_per_customer)[["cust", "art"]]
     customers = items["cust"].unique()
     parts = []
@@ -98,7 +103,7 @@ def generate_candidates(
     if "repurchase" in cfg.sources:
         parts.append(history[["cust", "art"]])
     if "covisitation" in cfg.sources:
-        seeds = history.groupby("cust", sort=False).head(cfg.n_cooc_sources)[["cust", "art"]]
+        seeds = cooc_seeds(snap, wanted, cfg)
         partners = cooc.groupby("art", sort=False).head(cfg.n_cooc_per_source)
         copurchase = seeds.merge(partners, on="art")[["cust", "other"]]
         parts.append(copurchase.rename(columns={"other": "art"}))
@@ -108,9 +113,21 @@ def generate_candidates(
         ranking = decayed_ranking(snap, cfg.unseen_decay_weeks)
         unseen = unseen_head(snap, wanted.to_numpy(), ranking, cfg.n_unseen + cfg.n_repurchase)
         parts.append(unseen.groupby("cust", sort=False).head(cfg.n_unseen))
+    if "all_time_popular_unseen" in cfg.sources:
+        ranking = all_time_ranking(snap)
+        classics = unseen_head(snap, wanted.to_numpy(), ranking, 4 * cfg.n_all_time)
+        parts.append(classics.groupby("cust", sort=False).head(cfg.n_all_time))
     candidates = pd.concat(parts, ignore_index=True).astype(np.int64)
     candidates = candidates.drop_duplicates().sort_values(["cust", "art"], kind="stable")
     return candidates.reset_index(drop=True)
+
+
+def cooc_seeds(snap: Snapshot, customers: pd.Series, cfg: CandidateConfig) -> pd.DataFrame:
+    """`cust`, `art`: each customer's last `cfg.n_cooc_sources` distinct items in the whole
+    past (a user back after months still has a taste to start from)."""
+    past = snap.past
+    mine = past[past["cust"].isin(customers)]
+    return recent_purchases(mine, cfg.n_cooc_sources)[["cust", "art"]]
 
 
 def age_top(snap: Snapshot, cfg: CandidateConfig) -> pd.DataFrame:

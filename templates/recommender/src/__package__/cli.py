@@ -117,6 +117,17 @@ def _sources(text: str) -> tuple[str, ...]:
     return names
 
 
+def _positive(text: str) -> int:
+    """`--eval-weeks 50`: a whole number of weeks, at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number of weeks, at least 1")
+    return value
+
+
 def _write_submission(
     ds,
     profile: Profile,
@@ -167,17 +178,24 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_train(args: argparse.Namespace) -> int:
     from .io import write_json
     from .output_set import staged_outputs
-    from .pipeline import evaluate
-    from .snapshot import week_dates
+    from .pipeline import evaluate, validation_weeks
+    from .snapshot import purchases_in_week, week_dates
 
     profile = load_profile(args.profile)
     seed = profile.seed if args.seed is None else args.seed
     out = _writable(args.out, OUTPUTS_DIR)
     start = time.perf_counter()
     ds, data_dir = _load(profile, args.data_dir, seed)
-    first, last = week_dates(ds, ds.last_week)
-    print(f"validation week {first}..{last} (trained on the weeks before it)")
-    results = evaluate(ds, _config(profile, args.sources), seed)
+    cfg = _config(profile, args.sources)
+    weeks = validation_weeks(ds, cfg, args.eval_weeks)
+    user_weeks = sum(len(purchases_in_week(ds, week)) for week in weeks)
+    first = week_dates(ds, weeks[0] if weeks else ds.last_week)[0]
+    last = week_dates(ds, ds.last_week)[1]
+    print(
+        f"validation {first}..{last}: {len(weeks)} week(s), {user_weeks:,} buyer-weeks pooled "
+        "(each week predicted from the weeks before it)"
+    )
+    results = evaluate(ds, cfg, seed, weeks=args.eval_weeks)
     for model, metrics in results.items():
         extra = "".join(f"  {k} {v:.4f}" for k, v in metrics.items() if k != "map_at_k")
         print(f"  {model:<14} MAP@{profile.k} {metrics['map_at_k']:.4f}{extra}")
@@ -192,6 +210,7 @@ def cmd_train(args: argparse.Namespace) -> int:
                 "models": {m: {k: round(v, 6) for k, v in r.items()} for m, r in results.items()},
                 "schema_version": SCHEMA_VERSION,
                 "seed": seed,
+                "validation": {"weeks": len(weeks), "user_weeks": user_weeks},
             },
             stage / METRICS_FILE,
         )
@@ -296,6 +315,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=None, help=seed_help)
     p.add_argument("--out", type=Path, default=None, help=f"outputs (default {OUTPUTS_DIR})")
     p.add_argument("--data-dir", type=Path, default=None, help=data_help)
+    p.add_argument(
+        "--eval-weeks",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="pool validation over the last N weeks (default 1; more where a week has few users)",
+    )
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser(

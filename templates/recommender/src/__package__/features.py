@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .candidates import CandidateConfig
-from .popularity import article_counts, recent_purchases
+from .candidates import CandidateConfig, cooc_seeds
+from .popularity import all_time_ranking, article_counts
 from .snapshot import Snapshot
 
 FEATURES = (
@@ -24,6 +24,9 @@ FEATURES = (
     "age_b",  # customer's age bucket (-1: unknown)
     "g",  # article's index group
     "weeks_on_sale",  # weeks since the article's first sale in the history (trend / launch)
+    "pop_all",  # article's interactions in the whole past (the classics)
+    "pop_all_rank",  # its rank among them (0 = most met), comparable across weeks as counts grow
+    "met_before",  # times the customer met the article in the whole past (0 on ratings: unseen)
 )
 
 
@@ -56,9 +59,7 @@ def build_features(
     pop_age = by_age.groupby(["age_b", "art"], sort=False).size().rename("pop_age").reset_index()
     rows = rows.merge(pop_age, on=["age_b", "art"], how="left")
 
-    sources = recent_purchases(tx, cfg.n_cooc_sources)[["cust", "art"]]
-    sources = sources[sources["cust"].isin(targets["cust"])]
-    co = sources.merge(cooc, on="art")
+    co = cooc_seeds(snap, targets["cust"], cfg).merge(cooc, on="art")
     co = co.groupby(["cust", "other"], sort=False)["count"].sum().rename("co_score")
     co = co.reset_index().rename(columns={"other": "art"})
     rows = rows.merge(co, on=["cust", "art"], how="left")
@@ -71,7 +72,16 @@ def build_features(
     first_week = tx.groupby("art", sort=False)["week"].min()
     rows["weeks_on_sale"] = snap.target_week - rows["art"].map(first_week)
 
-    for name in ("pop_age", "co_score", "cust_grp"):
+    rows["pop_all"] = snap.item_totals[arts]
+    rank_of = np.empty(snap.n_articles, dtype=np.int64)
+    rank_of[all_time_ranking(snap)] = np.arange(snap.n_articles)
+    rows["pop_all_rank"] = rank_of[arts]
+    past = snap.past
+    past = past[past["cust"].isin(targets["cust"])]
+    met = past.groupby(["cust", "art"], sort=False).size().rename("met_before").reset_index()
+    rows = rows.merge(met, on=["cust", "art"], how="left")
+
+    for name in ("pop_age", "co_score", "cust_grp", "met_before"):
         rows[name] = rows[name].fillna(0)
     out = rows[["cust", "art", *FEATURES]].copy()
     out[list(FEATURES)] = out[list(FEATURES)].astype(np.float32)

@@ -19,7 +19,7 @@ from .candidates import CandidateConfig
 from .constants import MODEL_NAMES
 from .data import Dataset
 from .metric import mapk
-from .snapshot import make_snapshot, purchases_in_week
+from .snapshot import has_history, make_snapshot, purchases_in_week
 from .submission import submission_frame
 
 
@@ -48,11 +48,15 @@ def predict_week(
     customers: np.ndarray,
     cfg: PipelineConfig,
     seed: int,
+    cache: two_stage.LabelCache | None = None,
 ) -> tuple[np.ndarray, two_stage.Prediction | None]:
-    """Top-12 article codes per customer for `target_week` (plus two_stage's full prediction)."""
+    """Top-k article codes per customer for `target_week` (plus two_stage's full prediction).
+
+    `cache`: two_stage's label-week rows, shared by the target weeks of one evaluation.
+    """
     if model == "two_stage":
         with threadpool_limits(1):
-            ranker = two_stage.fit(ds, target_week, cfg.two_stage, seed)
+            ranker = two_stage.fit(ds, target_week, cfg.two_stage, seed, cache)
             pred = two_stage.predict(ds, ranker, target_week, customers, cfg.two_stage, cfg.k)
         return pred.top, pred
     if model not in PREDICTORS:
@@ -77,22 +81,54 @@ def candidate_recall(truth: dict[int, set[int]], pred: two_stage.Prediction) -> 
     return len(found) / len(bought)
 
 
-def evaluate(
-    ds: Dataset, cfg: PipelineConfig, seed: int, models: tuple[str, ...] = MODEL_NAMES
-) -> dict[str, dict[str, float]]:
-    """MAP@k of each model on the last observed week (two_stage also reports recall).
+def validation_weeks(ds: Dataset, cfg: PipelineConfig, weeks: int) -> list[int]:
+    """Those of the last `weeks` observed weeks that have buyers and history before them."""
+    first = ds.last_week - weeks + 1
+    return [
+        week
+        for week in range(max(first, 1), ds.last_week + 1)
+        if has_history(ds, week, cfg.history_weeks) and purchases_in_week(ds, week)
+    ]
 
-    `best_naive` repeats the best naive model's score: the margin rule compares against it.
+
+def evaluate(
+    ds: Dataset,
+    cfg: PipelineConfig,
+    seed: int,
+    models: tuple[str, ...] = MODEL_NAMES,
+    weeks: int = 1,
+) -> dict[str, dict[str, float]]:
+    """MAP@k of each model on the last observed week, or pooled over the last `weeks` weeks
+    (two_stage also reports candidate recall).
+
+    Pooled means every (buyer, week) pair counts once: where a week has a handful of buyers
+    (ratings data), one week says nothing and fifty do. `best_naive` repeats the best naive
+    model's score (the margin rule compares against it).
     """
-    week = ds.last_week
-    truth = purchases_in_week(ds, week)
-    buyers = np.array(sorted(truth), dtype=np.int64)  # non-buyers do not count in MAP@12
-    results: dict[str, dict[str, float]] = {}
-    for model in models:
-        top, pred = predict_week(ds, model, week, buyers, cfg, seed)
-        results[model] = {"map_at_k": map_at_k(truth, buyers, top, cfg.k)}
-        if pred is not None:
-            results[model]["candidate_recall"] = candidate_recall(truth, pred)
+    sums: dict[str, dict[str, float]] = {m: {} for m in models}
+    user_weeks, purchases, cache = 0, 0, {}
+    for week in validation_weeks(ds, cfg, weeks):
+        truth = purchases_in_week(ds, week)
+        buyers = np.array(sorted(truth), dtype=np.int64)  # non-buyers do not count in MAP@k
+        bought = sum(len(arts) for arts in truth.values())
+        for model in models:
+            top, pred = predict_week(ds, model, week, buyers, cfg, seed, cache)
+            total = sums[model]
+            score = map_at_k(truth, buyers, top, cfg.k) * len(buyers)
+            total["map_at_k"] = total.get("map_at_k", 0.0) + score
+            if pred is not None:
+                recall = candidate_recall(truth, pred) * bought
+                total["candidate_recall"] = total.get("candidate_recall", 0.0) + recall
+        user_weeks, purchases = user_weeks + len(buyers), purchases + bought
+    if not user_weeks:
+        raise ValueError(f"no buyer in the last {weeks} week(s) to validate on")
+    results = {
+        model: {
+            name: value / (purchases if name == "candidate_recall" else user_weeks)
+            for name, value in total.items()
+        }
+        for model, total in sums.items()
+    }
     naive = [results[m]["map_at_k"] for m in NAIVE_MODELS if m in results]
     if naive:
         results["best_naive"] = {"map_at_k": max(naive)}

@@ -48,13 +48,23 @@ def decayed_ranking(snap: Snapshot, weeks: int) -> np.ndarray:
     return np.lexsort((codes, -total, -score))
 
 
+def all_time_ranking(snap: Snapshot) -> np.ndarray:
+    """Every article code, best first, by interactions in the whole past (the classics);
+    ties: last week's count, then code."""
+    last = article_counts(snap.tx, snap.n_articles, snap.last_week, snap.last_week)
+    codes = np.arange(snap.n_articles)
+    return np.lexsort((codes, -last, -snap.item_totals))
+
+
 def unseen_head(
     snap: Snapshot, customers: np.ndarray, ranking: np.ndarray, depth: int
 ) -> pd.DataFrame:
-    """`cust`, `art` rows: the first `depth` articles of `ranking` each customer has not met in
-    the snapshot, in ranking order (fewer when the customer has met most of them)."""
+    """`cust`, `art` rows: the first `depth` articles of `ranking` each customer has not met
+    before the target week (in the whole past, not just the snapshot's window), in ranking
+    order (fewer when the customer has met most of them)."""
     depth = min(len(ranking), depth)
-    seen = snap.tx[["cust", "art"]].drop_duplicates()
+    past = snap.past
+    seen = past.loc[past["cust"].isin(customers), ["cust", "art"]].drop_duplicates()
     rank_of = np.empty(len(ranking), dtype=np.int64)
     rank_of[ranking] = np.arange(len(ranking))
     head = ranking[:depth]

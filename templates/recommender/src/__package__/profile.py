@@ -14,7 +14,13 @@ PROFILE_FILE = "competition.toml"
 EXIT_PROFILE = 2
 
 METRICS = ("map_at_k", "recall_at_k")
-SOURCES = ("repurchase", "recent_popular_unseen", "covisitation", "segment_popular")
+SOURCES = (
+    "repurchase",
+    "recent_popular_unseen",
+    "all_time_popular_unseen",
+    "covisitation",
+    "segment_popular",
+)
 REGIMES = ("repurchase", "no_repurchase")
 TIME_UNITS = ("date", "s", "ms")
 PREDICT_FOR = ("sample_submission", "active")

@@ -3,11 +3,13 @@
 Training follows the time split: to predict week T, the ranker learns from weeks T-1 and T-2,
 each with candidates and features built only from the weeks before it, and labels = "bought
 in that week". Queries are (label week, customer); only customers with at least one bought
-candidate are kept, since a query without a positive teaches lambdarank nothing.
+candidate are kept, since a query without a positive teaches lambdarank nothing. Where a week
+has few buyers (ratings data: a handful of users a week), earlier label weeks are added until
+the ranker has `min_train_queries` queries, so it does not learn from a dozen lists.
 
-Customers with no purchase in the history share one ranked list per age bucket: every feature
-of theirs depends only on the bucket, so scoring one stand-in per bucket gives exactly what
-scoring each of them would (and keeps 1.37 M real customers tractable).
+Customers with no purchase before the target week share one ranked list per age bucket: every
+feature of theirs depends only on the bucket, so scoring one stand-in per bucket gives exactly
+what scoring each of them would (and keeps 1.37 M real customers tractable).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from .data import Dataset
 from .features import FEATURES, build_features
 from .popularity import popular_ranking
 from .ranking import fill_top_k
-from .snapshot import Snapshot, make_snapshot, purchases_in_week
+from .snapshot import Snapshot, has_history, make_snapshot, purchases_in_week
 
 
 def default_ranker_params() -> dict[str, Any]:
@@ -50,6 +52,8 @@ class TwoStageConfig:
 
     candidates: CandidateConfig = field(default_factory=CandidateConfig)
     label_weeks: int = 2  # train on the targets of weeks T-1 ... T-label_weeks
+    min_train_queries: int = 600  # ... and earlier weeks while fewer queries than this
+    max_label_weeks: int = 156  # ... but never more weeks than this
     history_weeks: int | None = 12  # weeks of history behind each snapshot (None: all)
     max_train_customers: int = 100_000  # per label week; a seeded sample above that
     ranker: dict[str, Any] = field(default_factory=default_ranker_params)
@@ -77,7 +81,7 @@ def _targets(snap: Snapshot, customers: np.ndarray) -> tuple[pd.DataFrame, np.nd
     """
     customers = np.asarray(customers, dtype=np.int64)
     age_b = snap.customer_age_bucket[customers].astype(np.int64)
-    warm = np.isin(customers, snap.tx["cust"].unique())
+    warm = np.isin(customers, snap.past["cust"].unique())
     key = np.where(warm, customers, stand_in_code(age_b))
     buckets = np.unique(age_b[~warm])
     targets = pd.DataFrame(
@@ -95,39 +99,85 @@ def _candidate_features(snap: Snapshot, targets: pd.DataFrame, cfg: TwoStageConf
     return build_features(snap, cands, targets, cooc, cfg.candidates)
 
 
-def training_frame(ds: Dataset, target_week: int, cfg: TwoStageConfig, seed: int) -> pd.DataFrame:
-    """Labelled candidate rows of the label weeks before `target_week`, sorted by query."""
-    rng = np.random.default_rng(seed)
-    parts = []
-    for label_week in range(target_week - cfg.label_weeks, target_week):
-        snap = make_snapshot(ds, label_week, cfg.history_weeks)
-        truth = purchases_in_week(ds, label_week)
-        buyers = np.array(sorted(truth), dtype=np.int64)
-        if len(buyers) > cfg.max_train_customers:
-            buyers = np.sort(rng.permutation(buyers)[: cfg.max_train_customers])
-        targets = pd.DataFrame(
-            {"cust": buyers, "age_b": snap.customer_age_bucket[buyers].astype(np.int64)}
-        )
-        rows = _candidate_features(snap, targets, cfg)
-        bought = pd.DataFrame(
-            [(c, a) for c in buyers for a in sorted(truth[int(c)])], columns=["cust", "art"]
-        )
-        rows = rows.merge(bought.assign(label=1), on=["cust", "art"], how="left")
-        rows["label"] = rows["label"].fillna(0).astype(np.int32)
-        has_positive = rows.groupby("cust", sort=False)["label"].transform("max") > 0
-        rows = rows[has_positive.to_numpy()].assign(label_week=label_week)
-        parts.append(rows)
+def _label_week_rows(
+    ds: Dataset, label_week: int, cfg: TwoStageConfig, seed: int
+) -> pd.DataFrame | None:
+    """Labelled candidate rows of one label week (None: no buyer, or no history before it).
+
+    They depend on the week alone (the sample is seeded by it), so pooled validation over
+    several target weeks can build each label week once.
+    """
+    truth = purchases_in_week(ds, label_week)
+    if not truth or not has_history(ds, label_week, cfg.history_weeks):
+        return None
+    snap = make_snapshot(ds, label_week, cfg.history_weeks)
+    buyers = np.array(sorted(truth), dtype=np.int64)
+    if len(buyers) > cfg.max_train_customers:
+        rng = np.random.default_rng([seed, label_week])
+        buyers = np.sort(rng.permutation(buyers)[: cfg.max_train_customers])
+    targets = pd.DataFrame(
+        {"cust": buyers, "age_b": snap.customer_age_bucket[buyers].astype(np.int64)}
+    )
+    rows = _candidate_features(snap, targets, cfg)
+    bought = pd.DataFrame(
+        [(c, a) for c in buyers for a in sorted(truth[int(c)])], columns=["cust", "art"]
+    )
+    rows = rows.merge(bought.assign(label=1), on=["cust", "art"], how="left")
+    rows["label"] = rows["label"].fillna(0).astype(np.int32)
+    has_positive = rows.groupby("cust", sort=False)["label"].transform("max") > 0
+    return rows[has_positive.to_numpy()].assign(label_week=label_week)
+
+
+LabelCache = dict[int, pd.DataFrame | None]
+
+
+def training_frame(
+    ds: Dataset,
+    target_week: int,
+    cfg: TwoStageConfig,
+    seed: int,
+    cache: LabelCache | None = None,
+) -> pd.DataFrame:
+    """Labelled candidate rows of the label weeks before `target_week`, sorted by query.
+
+    Weeks T-1 ... T-label_weeks always; then earlier ones while the frame has fewer than
+    `min_train_queries` queries, at most `max_label_weeks` weeks back. `cache` (label week ->
+    rows) is read and filled when given; it belongs to one data set and config.
+    """
+    cache = {} if cache is None else cache
+    parts: list[pd.DataFrame] = []
+    first_week = int(ds.transactions["week"].min())
+    queries = 0
+    for back in range(1, cfg.max_label_weeks + 1):
+        label_week = target_week - back
+        enough = back > cfg.label_weeks and queries >= cfg.min_train_queries
+        if label_week <= first_week or enough:
+            break
+        if label_week not in cache:
+            cache[label_week] = _label_week_rows(ds, label_week, cfg, seed)
+        rows = cache[label_week]
+        if rows is not None and not rows.empty:
+            parts.append(rows)
+            queries += rows["cust"].nunique()
+    if not parts:
+        raise ValueError("no training query has a positive candidate")
     frame = pd.concat(parts, ignore_index=True)
     return frame.sort_values(["label_week", "cust", "art"], kind="stable", ignore_index=True)
 
 
-def fit(ds: Dataset, target_week: int, cfg: TwoStageConfig, seed: int) -> lgb.LGBMRanker:
+def fit(
+    ds: Dataset,
+    target_week: int,
+    cfg: TwoStageConfig,
+    seed: int,
+    cache: LabelCache | None = None,
+) -> lgb.LGBMRanker:
     """Train the ranker for `target_week` on the preceding label weeks.
 
     `seed` only drives the customer sample when a label week has more than
     `cfg.max_train_customers` buyers (real data); the model itself is seeded by `cfg.ranker`.
     """
-    frame = training_frame(ds, target_week, cfg, seed)
+    frame = training_frame(ds, target_week, cfg, seed, cache)
     if frame.empty:
         raise ValueError("no training query has a positive candidate")
     group = frame.groupby(["label_week", "cust"], sort=False).size().to_numpy()
