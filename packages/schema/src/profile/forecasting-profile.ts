@@ -23,7 +23,9 @@ export const ForecastingProfileSchema = z
     files: z.object({ train: FileName, test: FileName, sample_submission: FileName }).strict(),
     series: z
       .object({
-        keys: z.array(ColumnName).min(1).meta({ description: "the columns naming one series" }),
+        keys: z
+          .array(ColumnName)
+          .meta({ description: "the columns naming one series; none: the data is one series" }),
         time: ColumnName,
         frequency: z.literal("D").default("D").meta({ description: "daily series only (for now)" }),
         target: ColumnName,

@@ -13,7 +13,7 @@ from typing import Any
 from .profile_reader import NUMBER, PROFILE_FILE, ProfileError, Reader, read_header, read_profile
 
 # Re-exported: the other modules and the tests read them from here.
-__all__ = ["PROFILE_FILE", "Profile", "ProfileError", "load_profile", "parse_profile"]
+__all__ = ["ONE_SERIES", "PROFILE_FILE", "Profile", "ProfileError", "load_profile", "parse_profile"]
 
 ARCHETYPE = "forecasting"
 #: Daily series only: the naive forecasts and the lags count days (seasons of 7).
@@ -23,6 +23,8 @@ SUFFIXES = (".csv", ".csv.zip", ".zip")
 MAX_HORIZON = 366
 #: The synthetic generator has this many product families (FAMILIES in forecast/synthetic.py).
 MAX_FAMILIES = 6
+#: The series column the engine groups by when the data is one series (``keys = []``).
+ONE_SERIES = "__series__"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,11 @@ class Profile:
     metric: str
     validation: dict[str, Any]
     synthetic: dict[str, Any]
+
+    @property
+    def series_columns(self) -> tuple[str, ...]:
+        """The columns the engine groups by: the keys, or one constant column for one series."""
+        return self.keys or (ONE_SERIES,)
 
     @property
     def id_col(self) -> str:
@@ -85,7 +92,7 @@ def _series(root: Reader) -> dict[str, Any]:
     series = root.sub("series")
     series.only(("keys", "time", "frequency", "target", "horizon", "exogenous", "open"))
     out = {
-        "keys": series.names("keys"),
+        "keys": series.names("keys", empty=True),
         "time": series.get("time", str),
         "frequency": series.get("frequency", str, default="D", choices=FREQUENCIES),
         "target": series.get("target", str),
@@ -119,12 +126,15 @@ def _submission(root: Reader, series: dict[str, Any]) -> dict[str, Any]:
 def _synthetic(root: Reader, series: dict[str, Any], folds: int) -> dict[str, Any]:
     syn = root.sub("synthetic", required=False)
     syn.only(("seed", "stores", "families", "days", "margin"))
+    panel = 6 if series["keys"] else 1  # no key columns: the synthetic data is one series
     out = {
         "seed": syn.get("seed", int, default=42),
-        "stores": syn.get("stores", int, default=6),
-        "families": syn.get("families", int, default=6),
+        "stores": syn.get("stores", int, default=panel),
+        "families": syn.get("families", int, default=panel),
         "days": syn.get("days", int, default=480),
     }
+    if not series["keys"] and out["stores"] * out["families"] != 1:
+        raise syn.fail("stores", "one series (no [series].keys) takes stores = families = 1")
     if not 1 <= out["stores"] <= 200:
         raise syn.fail("stores", f"expected 1 to 200 stores, got {out['stores']}")
     if not 1 <= out["families"] <= MAX_FAMILIES:

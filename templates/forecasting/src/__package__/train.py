@@ -31,7 +31,7 @@ BEST_NAIVE = "best_naive"
 def spec_of(profile: Profile) -> Spec:
     """The engine's view of the profile."""
     return Spec(
-        series=list(profile.keys),
+        series=list(profile.series_columns),
         time=profile.time,
         target=profile.target,
         horizon=profile.horizon,
