@@ -18,7 +18,7 @@ __all__ = ["ONE_SERIES", "PROFILE_FILE", "Profile", "ProfileError", "load_profil
 ARCHETYPE = "forecasting"
 #: Daily series only: the naive forecasts and the lags count days (seasons of 7).
 FREQUENCIES = ("D",)
-METRIC_NAMES = ("rmsle", "rmse", "mae", "smape", "rmspe")
+METRIC_NAMES = ("rmsle", "rmse", "mae", "smape", "rmspe", "wrmsse")
 SUFFIXES = (".csv", ".csv.zip", ".zip")
 MAX_HORIZON = 366
 #: The synthetic generator has this many product families (FAMILIES in forecast/synthetic.py).
@@ -44,6 +44,7 @@ class Profile:
     horizon: int
     exogenous: tuple[str, ...]  # known for the test dates too (promotions)
     open: str | None  # Rossmann's Open: rows with 0 sell nothing and are not scored
+    price: str | None  # an exogenous price: WRMSSE weights series by dollar sales (M5)
     submission: dict[str, Any]
     metric: str
     validation: dict[str, Any]
@@ -90,7 +91,7 @@ def _files(root: Reader) -> dict[str, str]:
 
 def _series(root: Reader) -> dict[str, Any]:
     series = root.sub("series")
-    series.only(("keys", "time", "frequency", "target", "horizon", "exogenous", "open"))
+    series.only(("keys", "time", "frequency", "target", "horizon", "exogenous", "open", "price"))
     out = {
         "keys": series.names("keys", empty=True),
         "time": series.get("time", str),
@@ -99,7 +100,10 @@ def _series(root: Reader) -> dict[str, Any]:
         "horizon": series.get("horizon", int),
         "exogenous": series.names("exogenous") if "exogenous" in series.table else (),
         "open": series.get("open", str, default=None),
+        "price": series.get("price", str, default=None),
     }
+    if out["price"] is not None and out["price"] not in out["exogenous"]:
+        raise series.fail("price", f"{out['price']!r} must be one of [series].exogenous")
     if not 1 <= out["horizon"] <= MAX_HORIZON:
         raise series.fail("horizon", f"expected 1 to {MAX_HORIZON} periods, got {out['horizon']}")
     named = [*out["keys"], out["time"], out["target"], *out["exogenous"]]
@@ -176,6 +180,7 @@ def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
         horizon=series["horizon"],
         exogenous=series["exogenous"],
         open=series["open"],
+        price=series["price"],
         submission=_submission(root, series),
         metric=metric.get("name", str, choices=METRIC_NAMES),
         validation={"folds": folds},

@@ -38,8 +38,12 @@ def _table(profile: Profile, frame: pd.DataFrame, with_id: bool, with_target: bo
     if with_target:
         columns[profile.target] = frame["sales"]
     for k, name in enumerate(profile.exogenous):
-        # The first exogenous column carries the promotions; any others are 0 here.
+        # The first exogenous column carries the promotions; any others are 0 here, except a
+        # price (WRMSSE's dollar weights): 1.25 per family rank, exact in binary, so byte-stable.
         columns[name] = frame["onpromotion"] if k == 0 else pd.Series(0, index=frame.index)
+        if name == profile.price:
+            rank = frame["family"].astype("category").cat.codes.astype(np.int64)
+            columns[name] = (rank + 1) * 1.25
     if profile.open:
         day = pd.to_datetime(frame["date"])
         closed = np.zeros(len(frame), dtype=bool)
