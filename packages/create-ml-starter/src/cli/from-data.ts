@@ -2,6 +2,7 @@ import { TASK_TYPES, type TaskType } from "@ml-starter/schema";
 import { MlStarterError } from "../core/errors.js";
 import { detectBasket } from "../infer/basket/detect-basket.js";
 import type { InferOverrides } from "../infer/build-profile.js";
+import { detectForecasting } from "../infer/forecast/detect-forecasting.js";
 import { inferProfile, loadData, type AnyInferred } from "../infer/infer-from-data.js";
 import { inferMessages } from "../infer/messages.js";
 import type { FromDataArgs } from "./args.js";
@@ -37,6 +38,16 @@ export async function profileFromData(
     return basket;
   }
   const data = await loadData(args.path);
+  // Forecasting data (dated series, test after train) has its keys, horizon and folds from the data alone.
+  const forecast = detectForecasting(data, overrides.metric);
+  if (forecast !== undefined) {
+    const { target, id, task, cv } = overrides;
+    if ([target, id, task, cv].some((v) => v !== undefined))
+      throw new MlStarterError("INVALID_OPTION", inferMessages.forecastOverrides);
+    show(messages.inferred(forecast.files.source));
+    show(forecast.toml);
+    return forecast;
+  }
   const inferred = inferProfile(data, overrides);
   show(messages.inferred(data.files.source));
   if (!interactive) {

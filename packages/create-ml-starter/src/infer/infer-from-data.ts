@@ -1,7 +1,8 @@
 import path from "node:path";
 import { stringify } from "smol-toml";
-import type { BasketProfile, CompetitionProfile } from "@ml-starter/schema";
+import type { BasketProfile, CompetitionProfile, ForecastingProfile } from "@ml-starter/schema";
 import type { InferredBasket } from "./basket/detect-basket.js";
+import type { InferredForecast } from "./forecast/detect-forecasting.js";
 import { buildProfile, type InferOverrides } from "./build-profile.js";
 import { locateDataFiles, type DataFiles } from "./data-files.js";
 import { readSamples, type Samples } from "./read-samples.js";
@@ -17,13 +18,16 @@ export interface InferredData {
  * `competition.toml` text for a profile. Keys keep the order buildProfile gives them, which is the
  * order of docs/competition-profile.md, so two runs over the same data write the same bytes.
  */
-export function profileToml(profile: CompetitionProfile | BasketProfile, source: string): string {
+export function profileToml(
+  profile: CompetitionProfile | BasketProfile | ForecastingProfile,
+  source: string,
+): string {
   const header = `# Inferred by @ml-starter/create --from-data from ${source.replace(/[\r\n]/g, " ")}; edit freely.\n`;
   return `${header}${stringify(profile)}\n`;
 }
 
-/** What `--from-data` infers: a tabular profile, or a basket one (infer/basket/). */
-export type AnyInferred = InferredData | InferredBasket;
+/** What `--from-data` infers: a tabular profile, a basket one (infer/basket/) or a forecasting one (infer/forecast/). */
+export type AnyInferred = InferredData | InferredBasket | InferredForecast;
 
 /** The user's files and a bounded sample of each: read once, inferred from as often as the user edits. */
 export interface LoadedData {

@@ -67,6 +67,14 @@ export const inferMessages = {
     "Instacart's layout needs orders, prior and train order lines (order_id, product_id, add_to_cart_order, reordered), products and a sample submission",
   basketOverrides:
     "--target, --id, --task, --metric and --cv apply to tabular data; this is basket data",
+  notDaily: (time: string, step: string) =>
+    `${JSON.stringify(time)} steps ${step}: forecasting takes daily series only (one row per series and day)`,
+  timedDates: (time: string) =>
+    `${JSON.stringify(time)} carries a time of day: write daily dates as YYYY-MM-DD for forecasting`,
+  forecastNoSample:
+    "forecasting data needs a sample submission (the test's id column and the target) beside test",
+  forecastOverrides:
+    "--target, --id, --task and --cv apply to tabular data; this is forecasting data (--metric is taken)",
   tooLarge: (mib: number, cap: number) =>
     `The data files total ${mib} MiB, over the ${cap} MiB copied into a project`,
   tooLargeHint: "pass --no-copy-data and point train at the data with --data-dir",

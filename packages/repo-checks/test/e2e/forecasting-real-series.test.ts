@@ -1,13 +1,14 @@
-// A real daily series through a generated forecasting project, configured by its competition.toml only:
-// Seattle's daily maximum temperature (test/fixtures/seattle-weather), the last 16 days held out as the test.
-// The backtest must put LightGBM ahead of the better naive forecast on data the generator was not designed
-// for; the held-out figures are printed (on one 16-day window either side can win).
+// A real daily series through `--from-data`: Seattle's daily maximum temperature
+// (test/fixtures/seattle-weather) written as a one-series competition folder (no key column, the last 16 days
+// held out as the test), scaffolded by the built CLI, which must infer a forecasting profile from the files
+// alone. The backtest must put LightGBM ahead of the better naive forecast on data the generator was not
+// designed for; the held-out figures are printed (on one 16-day window either side can win).
 import path from "node:path";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
-import { createProject } from "@ml-starter/create";
+import { execa } from "execa";
 import { tempDirWithSpaces, type TempDir } from "@ml-starter/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, TEMPLATES_DIR } from "../lib/paths.js";
+import { BUILT_CLI, REPO_ROOT } from "../lib/paths.js";
 import { readMetrics, readProjectFile, runIn, stepOf } from "../lib/project-run.js";
 
 const FIXTURE = path.join(REPO_ROOT, "packages/repo-checks/test/fixtures/seattle-weather");
@@ -15,37 +16,6 @@ const HORIZON = 16;
 const TIMEOUT = 900_000;
 /** How much lower LightGBM's backtest MAE (°C) must be than the better naive forecast's. */
 const MARGIN = 0.1;
-
-const PROFILE = `schema_version = 1
-archetype = "forecasting"
-slug = ""
-title = "Seattle daily maximum temperature"
-
-[files]
-train = "train.csv"
-test = "test.csv"
-sample_submission = "sample_submission.csv"
-
-[series]
-keys = ["station"]
-time = "date"
-target = "temp_max"
-horizon = ${HORIZON}
-
-[submission]
-id = "id"
-prediction = "temp_max"
-
-[metric]
-name = "mae"
-
-[validation]
-folds = 6
-
-[synthetic]
-seed = 42
-margin = { min_delta = ${MARGIN} }
-`;
 
 /** train/test/sample submission (and the held-out truth) of the one-series competition. */
 async function writeCompetition(rawDir: string, solution: string): Promise<void> {
@@ -61,15 +31,15 @@ async function writeCompetition(rawDir: string, solution: string): Promise<void>
   await writeFile(
     path.join(rawDir, "train.csv"),
     csv(
-      "date,station,temp_max",
-      train.map(([d, t]) => `${d},seattle,${t}`),
+      "date,temp_max",
+      train.map(([d, t]) => `${d},${t}`),
     ),
   );
   await writeFile(
     path.join(rawDir, "test.csv"),
     csv(
-      "id,date,station",
-      test.map(([d], i) => `${i},${d},seattle`),
+      "id,date",
+      test.map(([d], i) => `${i},${d}`),
     ),
   );
   await writeFile(
@@ -98,21 +68,36 @@ afterAll(async () => {
 
 describe("a real daily series (Seattle's maximum temperature)", () => {
   it(
-    "trains from competition.toml alone, and LightGBM's backtest beats the better naive forecast",
+    "is inferred as one daily series, and LightGBM's backtest beats the better naive forecast",
     async () => {
-      const { targetDir: dir } = await createProject({
-        targetDir: path.join(tmp.path, "seattle"),
-        archetype: "forecasting",
-        templatesRoot: TEMPLATES_DIR,
-        catalogRoot: path.join(REPO_ROOT, "catalog"),
-        git: false,
-        install: false,
-      });
-      await writeFile(path.join(dir, "competition.toml"), PROFILE);
+      const input = path.join(tmp.path, "seattle weather");
       const solution = path.join(tmp.path, "solution.csv");
-      await writeCompetition(path.join(dir, "data", "raw"), solution);
+      await writeCompetition(input, solution);
+      const dir = path.join(tmp.path, "seattle");
+      const argv = [BUILT_CLI, dir, "--from-data", input, "--metric", "mae"];
+      await execa(process.execPath, [...argv, "--no-interactive", "--no-install", "--no-git"], {
+        cwd: tmp.path,
+        stdin: "ignore",
+        timeout: 120_000,
+      });
+      // What was inferred, line by line (the keys, time, target and horizon of one daily series).
+      const toml = await readFile(path.join(dir, "competition.toml"), "utf8");
+      for (const line of [
+        'archetype = "forecasting"',
+        "keys = []",
+        'time = "date"',
+        'frequency = "D"',
+        'target = "temp_max"',
+        `horizon = ${HORIZON}`,
+        'id = "id"',
+        'name = "mae"',
+      ])
+        expect(toml.split("\n"), line).toContain(line);
       const project = await readProjectFile(dir);
       await runIn(dir, ["uv", "sync", "--locked"], TIMEOUT);
+      // The project's own suite holds on its inferred profile (one synthetic series, its margin).
+      const tests = stepOf(project, "test");
+      await runIn(dir, tests.run, tests.timeoutMs);
       const train = stepOf(project, "train");
       await runIn(dir, train.run, train.timeoutMs);
       const metrics = JSON.parse(

@@ -10,7 +10,7 @@ import { profileHeader } from "./profile-header.js";
  */
 
 /** The forecasting metrics (all lower-is-better; implemented in the project's metric.py). */
-export const FORECAST_METRICS = ["rmsle", "rmse", "mae", "smape", "rmspe"] as const;
+export const FORECAST_METRICS = ["rmsle", "rmse", "mae", "smape", "rmspe", "wrmsse"] as const;
 /** Most product families the synthetic generator makes (FAMILIES in forecast/synthetic.py). */
 export const MAX_SYNTHETIC_FAMILIES = 6;
 
@@ -23,7 +23,9 @@ export const ForecastingProfileSchema = z
     files: z.object({ train: FileName, test: FileName, sample_submission: FileName }).strict(),
     series: z
       .object({
-        keys: z.array(ColumnName).min(1).meta({ description: "the columns naming one series" }),
+        keys: z
+          .array(ColumnName)
+          .meta({ description: "the columns naming one series; none: the data is one series" }),
         time: ColumnName,
         frequency: z.literal("D").default("D").meta({ description: "daily series only (for now)" }),
         target: ColumnName,
@@ -34,6 +36,9 @@ export const ForecastingProfileSchema = z
           .meta({ description: "numeric columns known for the test dates too (promotions)" }),
         open: ColumnName.optional().meta({
           description: "a 0/1 column known in advance: rows with 0 are forecast 0 (closed days)",
+        }),
+        price: ColumnName.optional().meta({
+          description: "an exogenous price column: WRMSSE weights each series by its dollar sales",
         }),
       })
       .strict(),
@@ -67,7 +72,9 @@ export const ForecastingProfileSchema = z
   .superRefine((p, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: "custom", path, message });
-    const { keys, time, target, exogenous = [], open } = p.series;
+    const { keys, time, target, exogenous = [], open, price } = p.series;
+    if (price !== undefined && !exogenous.includes(price))
+      issue(["series", "price"], `"${price}" must be one of [series].exogenous`);
     const named = [...keys, time, target, ...exogenous, ...(open === undefined ? [] : [open])];
     const twice = [...new Set(named.filter((c, i) => named.indexOf(c) !== i))];
     if (twice.length > 0)

@@ -52,11 +52,12 @@ class Reader:
         table = self.get(key, dict, default=... if required else {})
         return Reader(self.path, table, f"{self.prefix}.{key}" if self.prefix else key)
 
-    def names(self, key: str, default: Any = ...) -> tuple[str, ...]:
+    def names(self, key: str, default: Any = ..., empty: bool = False) -> tuple[str, ...]:
         value = self.get(key, (list, str), default)
         items = [value] if isinstance(value, str) else list(value)
-        if not items or not all(isinstance(v, str) and v for v in items):
-            raise self.fail(key, "expected a non-empty list of column names")
+        if (not items and not empty) or not all(isinstance(v, str) and v for v in items):
+            what = "a list" if empty else "a non-empty list"
+            raise self.fail(key, f"expected {what} of column names")
         return tuple(items)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .data_folder import DataError, find_file
-from .profile import Profile
+from .profile import ONE_SERIES, Profile
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,8 @@ def load_dataset(directory: Path, profile: Profile, kind: str) -> Dataset:
         )
     if set(sample[profile.id_col]) != set(test[profile.id_col]) or len(sample) != len(test):
         raise DataError(f"{files['sample_submission']}: ids differ from {files['test']}'s")
+    if not profile.keys:  # one series: the engine groups by one constant column
+        train, test = (f.assign(**{ONE_SERIES: "0"}) for f in (train, test))
     return Dataset(kind, directory, train, test, sample)
 
 

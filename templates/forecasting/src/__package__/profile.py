@@ -13,16 +13,18 @@ from typing import Any
 from .profile_reader import NUMBER, PROFILE_FILE, ProfileError, Reader, read_header, read_profile
 
 # Re-exported: the other modules and the tests read them from here.
-__all__ = ["PROFILE_FILE", "Profile", "ProfileError", "load_profile", "parse_profile"]
+__all__ = ["ONE_SERIES", "PROFILE_FILE", "Profile", "ProfileError", "load_profile", "parse_profile"]
 
 ARCHETYPE = "forecasting"
 #: Daily series only: the naive forecasts and the lags count days (seasons of 7).
 FREQUENCIES = ("D",)
-METRIC_NAMES = ("rmsle", "rmse", "mae", "smape", "rmspe")
+METRIC_NAMES = ("rmsle", "rmse", "mae", "smape", "rmspe", "wrmsse")
 SUFFIXES = (".csv", ".csv.zip", ".zip")
 MAX_HORIZON = 366
 #: The synthetic generator has this many product families (FAMILIES in forecast/synthetic.py).
 MAX_FAMILIES = 6
+#: The series column the engine groups by when the data is one series (``keys = []``).
+ONE_SERIES = "__series__"
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,16 @@ class Profile:
     horizon: int
     exogenous: tuple[str, ...]  # known for the test dates too (promotions)
     open: str | None  # Rossmann's Open: rows with 0 sell nothing and are not scored
+    price: str | None  # an exogenous price: WRMSSE weights series by dollar sales (M5)
     submission: dict[str, Any]
     metric: str
     validation: dict[str, Any]
     synthetic: dict[str, Any]
+
+    @property
+    def series_columns(self) -> tuple[str, ...]:
+        """The columns the engine groups by: the keys, or one constant column for one series."""
+        return self.keys or (ONE_SERIES,)
 
     @property
     def id_col(self) -> str:
@@ -83,16 +91,19 @@ def _files(root: Reader) -> dict[str, str]:
 
 def _series(root: Reader) -> dict[str, Any]:
     series = root.sub("series")
-    series.only(("keys", "time", "frequency", "target", "horizon", "exogenous", "open"))
+    series.only(("keys", "time", "frequency", "target", "horizon", "exogenous", "open", "price"))
     out = {
-        "keys": series.names("keys"),
+        "keys": series.names("keys", empty=True),
         "time": series.get("time", str),
         "frequency": series.get("frequency", str, default="D", choices=FREQUENCIES),
         "target": series.get("target", str),
         "horizon": series.get("horizon", int),
         "exogenous": series.names("exogenous") if "exogenous" in series.table else (),
         "open": series.get("open", str, default=None),
+        "price": series.get("price", str, default=None),
     }
+    if out["price"] is not None and out["price"] not in out["exogenous"]:
+        raise series.fail("price", f"{out['price']!r} must be one of [series].exogenous")
     if not 1 <= out["horizon"] <= MAX_HORIZON:
         raise series.fail("horizon", f"expected 1 to {MAX_HORIZON} periods, got {out['horizon']}")
     named = [*out["keys"], out["time"], out["target"], *out["exogenous"]]
@@ -119,12 +130,15 @@ def _submission(root: Reader, series: dict[str, Any]) -> dict[str, Any]:
 def _synthetic(root: Reader, series: dict[str, Any], folds: int) -> dict[str, Any]:
     syn = root.sub("synthetic", required=False)
     syn.only(("seed", "stores", "families", "days", "margin"))
+    panel = 6 if series["keys"] else 1  # no key columns: the synthetic data is one series
     out = {
         "seed": syn.get("seed", int, default=42),
-        "stores": syn.get("stores", int, default=6),
-        "families": syn.get("families", int, default=6),
+        "stores": syn.get("stores", int, default=panel),
+        "families": syn.get("families", int, default=panel),
         "days": syn.get("days", int, default=480),
     }
+    if not series["keys"] and out["stores"] * out["families"] != 1:
+        raise syn.fail("stores", "one series (no [series].keys) takes stores = families = 1")
     if not 1 <= out["stores"] <= 200:
         raise syn.fail("stores", f"expected 1 to 200 stores, got {out['stores']}")
     if not 1 <= out["families"] <= MAX_FAMILIES:
@@ -166,6 +180,7 @@ def parse_profile(doc: dict[str, Any], path: Path) -> Profile:
         horizon=series["horizon"],
         exogenous=series["exogenous"],
         open=series["open"],
+        price=series["price"],
         submission=_submission(root, series),
         metric=metric.get("name", str, choices=METRIC_NAMES),
         validation={"folds": folds},

@@ -7,9 +7,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .data import load_dataset
 from .data_folder import DataError
+from .forecast import wrmsse
+from .forecast.backtest import metric_of
 from .io import write_csv
-from .metric import METRICS, Decision
+from .metric import Decision
 from .profile import Profile
 
 DECIMALS = 4
@@ -65,4 +68,20 @@ def score_submission(profile: Profile, submission_path: Path, solution_path: Pat
     if merged[pred_col].isna().any() or len(sub) != len(solution):
         raise DataError(f"{submission_path}: ids differ from the {len(solution)} of the solution")
     y = merged[profile.target].to_numpy(dtype=np.float64)
-    return METRICS[profile.metric].score(y, merged[pred_col].to_numpy(np.float64), Decision())
+    pred = merged[pred_col].to_numpy(np.float64)
+    if profile.metric == wrmsse.METRIC.name:
+        return _wrmsse(profile, merged[id_col], y, pred, solution_path.parent)
+    return metric_of(profile.metric).score(y, pred, Decision())
+
+
+def _wrmsse(profile: Profile, ids: pd.Series, y, pred, folder: Path) -> float:
+    """WRMSSE needs each series' history: train and test beside the solution (synthetic set)."""
+    data = load_dataset(folder, profile, "solution")
+    series = list(profile.series_columns)
+    rows = data.test.set_index(profile.id_col).loc[ids, series].reset_index(drop=True)
+    history = data.train
+    scale = wrmsse.scales(history, series, profile.time, profile.target)
+    weight = wrmsse.weights(
+        history, series, profile.time, profile.target, profile.horizon, profile.price
+    )
+    return wrmsse.score(rows, y, pred, series, scale, weight)

@@ -15,9 +15,8 @@ import numpy as np
 
 from .data import Dataset, load_dataset
 from .data_source import choose_data
-from .forecast.backtest import MODELS, NAIVE_MODELS, Spec, backtest, forecast
+from .forecast.backtest import MODELS, NAIVE_MODELS, Spec, backtest, forecast, metric_of
 from .io import write_csv, write_json
-from .metric import METRICS
 from .output_set import staged_outputs
 from .profile import Profile
 from .run_report import TrainReport, metrics_document
@@ -31,7 +30,7 @@ BEST_NAIVE = "best_naive"
 def spec_of(profile: Profile) -> Spec:
     """The engine's view of the profile."""
     return Spec(
-        series=list(profile.keys),
+        series=list(profile.series_columns),
         time=profile.time,
         target=profile.target,
         horizon=profile.horizon,
@@ -40,12 +39,13 @@ def spec_of(profile: Profile) -> Spec:
         folds=profile.validation["folds"],
         seed=profile.synthetic["seed"],
         open=profile.open,
+        price=profile.price,
     )
 
 
 def with_best_naive(profile: Profile, scores: dict[str, dict[str, float]]) -> dict:
     """``scores`` plus ``best_naive``: the better naive model's scores (direction-aware)."""
-    metric = METRICS[profile.metric]
+    metric = metric_of(profile.metric)
     best = NAIVE_MODELS[0]
     for name in NAIVE_MODELS[1:]:
         if metric.better(scores[name][profile.metric], scores[best][profile.metric]):

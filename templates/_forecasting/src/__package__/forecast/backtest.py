@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..metric import METRICS, Decision
-from . import direct, lags, naive
+from . import direct, lags, naive, wrmsse
 from .folds import split, time_folds
 
 MODELS = ("last_value", "seasonal_naive", "lightgbm")
@@ -32,11 +32,30 @@ class Spec:
     seed: int = 42
     #: A 0/1 column known in advance (Rossmann's Open): every model forecasts 0 where it is 0.
     open: str | None = None
+    #: An exogenous price column: WRMSSE then weights series by dollar sales (M5).
+    price: str | None = None
 
     @property
     def known(self) -> list[str]:
         """Columns known for the dates to predict: the exogenous ones and the open flag."""
         return [*self.exogenous, *([self.open] if self.open else [])]
+
+
+def metric_of(name: str):
+    """The registry's metric, or WRMSSE (scored against each series' history, see wrmsse.py)."""
+    return wrmsse.METRIC if name == wrmsse.METRIC.name else METRICS[name]
+
+
+def _judge(spec: Spec, frame: pd.DataFrame, fit_rows, valid, y):
+    """The fold's scorer: the registry's metric on (y, pred), or WRMSSE with the fold's history."""
+    if spec.metric != wrmsse.METRIC.name:
+        metric = METRICS[spec.metric]
+        return lambda pred: metric.score(y, pred, Decision())
+    history = frame.loc[fit_rows]
+    scale = wrmsse.scales(history, spec.series, spec.time, spec.target)
+    weight = wrmsse.weights(history, spec.series, spec.time, spec.target, spec.horizon, spec.price)
+    rows = frame.loc[valid, spec.series]
+    return lambda pred: wrmsse.score(rows, y, pred, spec.series, scale, weight)
 
 
 def _predict_all(spec: Spec, frame, X, categorical, fit_rows, pred_rows, cutoff):
@@ -72,14 +91,14 @@ def prepare(spec: Spec, train: pd.DataFrame, test: pd.DataFrame | None = None):
 def backtest(spec: Spec, train: pd.DataFrame) -> dict[str, dict[str, float]]:
     """Mean fold score of every model (``{"model": {metric: score}}``), folds one horizon long."""
     frame, X, categorical = prepare(spec, train)
-    metric = METRICS[spec.metric]
     scores: dict[str, list[float]] = {m: [] for m in MODELS}
     for fold in time_folds(frame[spec.time], spec.horizon, spec.folds):
         fit_rows, valid = split(frame, spec.time, fold)
         preds = _predict_all(spec, frame, X, categorical, fit_rows, valid, fold.cutoff)
         y = frame.loc[valid, spec.target].to_numpy(dtype=np.float64)
+        judge = _judge(spec, frame, fit_rows, valid, y)
         for name, pred in preds.items():
-            scores[name].append(metric.score(y, pred, Decision()))
+            scores[name].append(judge(pred))
     return {m: {spec.metric: round(float(np.mean(s)), 6)} for m, s in scores.items()}
 
 

@@ -2,7 +2,8 @@
 
 The series come from ``forecast.synthetic.store_sales`` (trend, weekly and yearly waves,
 promotions, closed days, intermittent zeros) and are renamed to the profile's columns: two key
-columns take store and family, one key column numbers the store x family series.
+columns take store and family, one key column numbers the store x family series, and
+no key column is one series.
 """
 
 import numpy as np
@@ -23,7 +24,9 @@ def _keys(profile: Profile, frame: pd.DataFrame) -> dict[str, pd.Series]:
         family = frame["family"].astype("category").cat.codes.astype(np.int64)
         number = (frame["store_nbr"] - 1) * profile.synthetic["families"] + family + 1
         return {profile.keys[0]: number}
-    raise ValueError(f"{profile.path}: synthetic data has one or two [series].keys columns")
+    if not profile.keys:  # one series (stores = families = 1): no key column
+        return {}
+    raise ValueError(f"{profile.path}: synthetic data has at most two [series].keys columns")
 
 
 def _table(profile: Profile, frame: pd.DataFrame, with_id: bool, with_target: bool):
@@ -35,8 +38,12 @@ def _table(profile: Profile, frame: pd.DataFrame, with_id: bool, with_target: bo
     if with_target:
         columns[profile.target] = frame["sales"]
     for k, name in enumerate(profile.exogenous):
-        # The first exogenous column carries the promotions; any others are 0 here.
+        # The first exogenous column carries the promotions; any others are 0 here, except a
+        # price (WRMSSE's dollar weights): 1.25 per family rank, exact in binary, so byte-stable.
         columns[name] = frame["onpromotion"] if k == 0 else pd.Series(0, index=frame.index)
+        if name == profile.price:
+            rank = frame["family"].astype("category").cat.codes.astype(np.int64)
+            columns[name] = (rank + 1) * 1.25
     if profile.open:
         day = pd.to_datetime(frame["date"])
         closed = np.zeros(len(frame), dtype=bool)
